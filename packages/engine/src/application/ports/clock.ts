@@ -1,0 +1,5 @@
+import type { Instant } from '../../domain/ids.js';
+
+export interface Clock {
+  now(): Instant;
+}

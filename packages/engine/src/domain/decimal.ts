@@ -1,0 +1,51 @@
+import { Decimal as DecimalJs } from 'decimal.js';
+
+/**
+ * The one decimal type of the ledger. A private clone of decimal.js so no other library can change
+ * its precision or rounding. 40 significant digits hold any realistic cash balance with every
+ * fractional digit a fill can produce (6-decimal quantities times 4-decimal prices).
+ */
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const ZERO = new Decimal(0);
+export const ONE = new Decimal(1);
+export const HUNDRED = new Decimal(100);
+
+/** Shares are held to 6 decimals; an order quantity is always rounded toward zero. */
+export const QTY_DECIMALS = 6;
+/** Commissions are charged to 6 decimals, half up. */
+export const FEE_DECIMALS = 6;
+
+const DECIMAL_TEXT = /^-?(?:\d+)(?:\.\d+)?$/;
+
+/** Parses a decimal string from the wire or the database; throws on anything else. */
+export function parseDecimal(text: string): Decimal {
+  if (!DECIMAL_TEXT.test(text)) throw new Error(`not a decimal: ${JSON.stringify(text)}`);
+  return new Decimal(text);
+}
+
+export function isDecimalText(text: string): boolean {
+  return DECIMAL_TEXT.test(text);
+}
+
+export function roundQty(qty: Decimal): Decimal {
+  return qty.toDecimalPlaces(QTY_DECIMALS, Decimal.ROUND_DOWN);
+}
+
+export function roundFee(fee: Decimal): Decimal {
+  return fee.toDecimalPlaces(FEE_DECIMALS, Decimal.ROUND_HALF_UP);
+}
+
+/** Plain decimal notation without exponent and without trailing zeros. */
+export function formatDecimal(value: Decimal): string {
+  return value.toFixed();
+}
+
+export function minDecimal(a: Decimal, b: Decimal): Decimal {
+  return a.lessThan(b) ? a : b;
+}
+
+export function maxDecimal(a: Decimal, b: Decimal): Decimal {
+  return a.greaterThan(b) ? a : b;
+}
