@@ -12,7 +12,7 @@ export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 export const HUNDRED = new Decimal(100);
 
-/** Shares are held to 6 decimals; an order quantity is always rounded toward zero. */
+/** Shares are held to 6 decimals; an order quantity is rounded to the nearest, half up. */
 export const QTY_DECIMALS = 6;
 /** Commissions are charged to 6 decimals, half up. */
 export const FEE_DECIMALS = 6;
@@ -30,7 +30,13 @@ export function isDecimalText(text: string): boolean {
 }
 
 export function roundQty(qty: Decimal): Decimal {
-  return qty.toDecimalPlaces(QTY_DECIMALS, Decimal.ROUND_DOWN);
+  return qty.toDecimalPlaces(QTY_DECIMALS, Decimal.ROUND_HALF_UP);
+}
+
+/** Rounds to the nearest quantity unless that would exceed `limit`; then rounds toward zero. */
+export function roundQtyWithin(qty: Decimal, limit: Decimal): Decimal {
+  const nearest = roundQty(qty);
+  return nearest.greaterThan(limit) ? qty.toDecimalPlaces(QTY_DECIMALS, Decimal.ROUND_DOWN) : nearest;
 }
 
 export function roundFee(fee: Decimal): Decimal {

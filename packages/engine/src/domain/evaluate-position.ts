@@ -1,0 +1,91 @@
+import { type Decimal, HUNDRED, ONE, roundQtyWithin } from './decimal.js';
+import { checkGuardrails, orderCheckFor, type OrderCheck, type Reason, type TradingContext } from './guardrails.js';
+import { allocationAt, bandOf, type PositionState } from './position-state.js';
+import { bandRestore, type Proposal, sideOf, sizeTriggerOrder } from './order-sizing.js';
+import type { StrategyParams } from './strategy-params.js';
+import { evaluateTrigger, type PriceInput, type TriggerResult } from './trigger.js';
+
+export type { PriceInput } from './trigger.js';
+
+export interface EvaluationInput {
+  readonly state: PositionState;
+  readonly params: StrategyParams;
+  readonly price: PriceInput;
+  readonly context: TradingContext;
+}
+
+export interface GuardrailResult {
+  readonly proposal: Proposal;
+  readonly order: OrderCheck;
+  readonly allocAfter: Decimal;
+  readonly allowed: boolean;
+  readonly reasons: readonly Reason[];
+}
+
+/** The outcome of one evaluation (DESIGN §3.2 steps 1–9). Nothing here has happened yet; the caller acts on it. */
+export type Evaluation =
+  | { readonly kind: 'no_price'; readonly trigger: TriggerResult }
+  | { readonly kind: 'no_anchor'; readonly trigger: TriggerResult }
+  | { readonly kind: 'anchor_reset'; readonly trigger: TriggerResult; readonly newAnchor: Decimal }
+  | { readonly kind: 'hold'; readonly trigger: TriggerResult }
+  | { readonly kind: 'skip'; readonly trigger: TriggerResult; readonly guardrail: GuardrailResult }
+  | { readonly kind: 'order'; readonly trigger: TriggerResult; readonly guardrail: GuardrailResult };
+
+/** Evaluates one position at one price: the pure heart of Ballast. */
+export function evaluatePosition(input: EvaluationInput): Evaluation {
+  const { state, params } = input;
+  const trigger = evaluateTrigger(state.anchor, input.price, params);
+  if (trigger.outcome === 'no_price') return { kind: 'no_price', trigger };
+  if (trigger.outcome === 'no_anchor') return { kind: 'no_anchor', trigger };
+  if (trigger.outcome === 'anchor_reset') return { kind: 'anchor_reset', trigger, newAnchor: trigger.price! };
+  const price = trigger.price!;
+  const band = bandOf(params.guardrails.minStockPct, params.guardrails.maxStockPct);
+  const proposal = trigger.fired ? triggerProposal(state, price, params) : restoreProposal(state, price, band);
+  if (proposal === null) return { kind: 'hold', trigger };
+  const qty = roundOrderQty(proposal.qty, state, price, params.order.commissionRate);
+  if (qty.isZero() && proposal.origin === 'band_overrule') return { kind: 'hold', trigger: { ...trigger, reason: `${trigger.reason}; ${proposal.note}` } };
+  const order = orderCheckFor(sideOf(proposal.qty), qty, price, params.order.commissionRate);
+  const signed = order.side === 'buy' ? qty : qty.neg();
+  const allocAfter = allocationAt(state.shares.add(signed), state.cash.sub(signed.mul(price)).sub(order.fee), price);
+  const limits = { ...params.guardrails, minNotional: params.order.minNotional, minQty: params.order.minQty, band };
+  const reasons = checkGuardrails(state, order, limits, input.context);
+  const guardrail: GuardrailResult = { proposal, order, allocAfter, allowed: reasons.length === 0, reasons };
+  return { kind: reasons.length === 0 ? 'order' : 'skip', trigger, guardrail };
+}
+
+/** Rounds to 6 decimals, never past what the position can pay for or deliver. */
+function roundOrderQty(signed: Decimal, state: PositionState, price: Decimal, rate: Decimal): Decimal {
+  const limit = signed.isNegative() ? state.shares : state.cash.div(price.mul(ONE.add(rate)));
+  return roundQtyWithin(signed.abs(), limit);
+}
+
+function triggerProposal(state: PositionState, price: Decimal, params: StrategyParams): Proposal {
+  return sizeTriggerOrder({
+    shares: state.shares,
+    cash: state.cash,
+    anchor: state.anchor!,
+    price,
+    ratio: params.sizing.rebalanceRatio,
+    maxTradePct: params.guardrails.maxTradePct,
+    commissionRate: params.order.commissionRate,
+    band: bandOf(params.guardrails.minStockPct, params.guardrails.maxStockPct),
+  });
+}
+
+/** Step 5: with no trigger, an out-of-band position is brought back to the band. */
+function restoreProposal(state: PositionState, price: Decimal, band: ReturnType<typeof bandOf>): Proposal | null {
+  const qty = bandRestore(state.shares, state.cash, price, band);
+  if (qty === null) return null;
+  const allocBefore = allocationAt(state.shares, state.cash, price);
+  const edge = qty.isNegative() ? band.max : band.min;
+  return {
+    origin: 'band_restore',
+    qty,
+    rawQty: null,
+    cappedQty: null,
+    cap: null,
+    allocBefore,
+    allocAfterCap: null,
+    note: `allocation ${allocBefore.mul(HUNDRED).toFixed(2)}% is outside the band; restoring it to ${edge.mul(HUNDRED).toFixed()}%`,
+  };
+}
