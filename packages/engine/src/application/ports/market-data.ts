@@ -17,5 +17,7 @@ export type BarInterval = '1m' | '5m' | '30m' | '1h' | '1d';
 export interface MarketData {
   readonly name: string;
   getQuotes(symbols: readonly string[]): Promise<QuoteResult[]>;
+  /** The latest prices without moving anything forward (a replay does not advance a bar). */
+  peekQuotes(symbols: readonly string[]): Promise<QuoteResult[]>;
   getBars(symbol: string, from: Instant, to: Instant, interval: BarInterval): Promise<Bar[]>;
 }

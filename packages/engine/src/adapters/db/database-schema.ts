@@ -1,0 +1,153 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Column types as the repositories see them, identical on every dialect: decimals are exact decimal
+ * strings, instants are ISO 8601 UTC strings, booleans are 0/1 integers, JSON is text. Keeping the
+ * representation the same everywhere is what lets one repository implementation serve SQLite and
+ * PostgreSQL (see docs/decisions/0003-portable-column-types.md).
+ */
+export interface DatabaseSchema {
+  portfolios: PortfoliosTable;
+  positions: PositionsTable;
+  orders: OrdersTable;
+  trades: TradesTable;
+  cash_movements: CashMovementsTable;
+  events: EventsTable;
+  cycles: CyclesTable;
+  worker_settings: WorkerSettingsTable;
+  worker_instances: WorkerInstancesTable;
+  symbol_quotes: SymbolQuotesTable;
+}
+
+export interface PortfoliosTable {
+  id: string;
+  name: string;
+  base_currency: string;
+  state: string;
+  auto_trading_enabled: number;
+  market_hours: string;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface PositionsTable {
+  id: string;
+  portfolio_id: string;
+  symbol: string;
+  shares: string;
+  cash: string;
+  anchor: string | null;
+  invested: string;
+  auto_trading_enabled: number;
+  params: string;
+  orders_day: string | null;
+  orders_today: number;
+  version: number;
+  claimed_by: string | null;
+  claim_until: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface OrdersTable {
+  id: string;
+  client_order_id: string;
+  portfolio_id: string;
+  position_id: string;
+  cycle_id: string;
+  symbol: string;
+  side: string;
+  qty: string;
+  price: string;
+  est_fee: string;
+  commission_rate: string;
+  status: string;
+  reason: string | null;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TradesTable {
+  id: string;
+  order_id: string;
+  portfolio_id: string;
+  position_id: string;
+  symbol: string;
+  side: string;
+  qty: string;
+  price: string;
+  fee: string;
+  executed_at: string;
+}
+
+export interface CashMovementsTable {
+  id: string;
+  position_id: string;
+  kind: string;
+  amount: string;
+  note: string | null;
+  actor: string;
+  created_at: string;
+}
+
+export interface EventsTable {
+  seq: number;
+  id: string;
+  type: string;
+  occurred_at: string;
+  recorded_at: string;
+  source: string;
+  actor: string;
+  cycle_id: string | null;
+  parent_id: string | null;
+  portfolio_id: string | null;
+  position_id: string | null;
+  symbol: string | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CyclesTable {
+  id: string;
+  source: string;
+  actor: string;
+  instance_id: string | null;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  duration_ms: number | null;
+  positions: number;
+  counts: string;
+  error: string | null;
+}
+
+export interface WorkerSettingsTable {
+  id: Generated<number>;
+  enabled: number;
+  interval_seconds: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface WorkerInstancesTable {
+  instance_id: string;
+  host: string;
+  pid: number;
+  started_at: string;
+  heartbeat_at: string;
+  stopped_at: string | null;
+  last_cycle_id: string | null;
+  next_cycle_at: string | null;
+}
+
+export interface SymbolQuotesTable {
+  symbol: string;
+  price: string;
+  quoted_at: string;
+  provider: string;
+}

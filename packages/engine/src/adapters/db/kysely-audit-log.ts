@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import type { AuditVerifyResult, EventSource, EventType } from '@ballast/contracts';
+import type { Selectable } from 'kysely';
+import type { Clock } from '../../application/ports/clock.js';
+import type { Page, PageRequest } from '../../application/ports/page.js';
+import type { AuditLog, EventFilter } from '../../application/ports/store.js';
+import type { EventDraft, StoredEvent } from '../../application/records.js';
+import { canonicalJson } from '../../domain/canonical-json.js';
+import type { CycleId, EventId, PortfolioId, PositionId } from '../../domain/ids.js';
+import { decodeSeqCursor, encodeCursor } from './cursor.js';
+import type { EventsTable } from './database-schema.js';
+import type { DbExecutor } from './db-executor.js';
+import { instant, iso } from './row-codecs.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+/** 15 columns × 500 rows per INSERT stays well inside SQLite's bound-value limit. */
+const INSERT_CHUNK = 500;
+const VERIFY_CHUNK = 2000;
+
+type EventRow = Selectable<EventsTable>;
+
+/** The text a hash covers: every envelope field but the hashes themselves, canonically ordered. */
+function hashedText(row: Omit<EventRow, 'payload' | 'prev_hash' | 'hash'>, payload: unknown): string {
+  return canonicalJson({ ...row, payload });
+}
+
+export function chainHash(prevHash: string, row: Omit<EventRow, 'payload' | 'prev_hash' | 'hash'>, payload: unknown): string {
+  return createHash('sha256').update(prevHash).update(hashedText(row, payload)).digest('hex');
+}
+
+export function eventFromRow(r: EventRow): StoredEvent {
+  return {
+    id: r.id as EventId,
+    seq: Number(r.seq),
+    type: r.type as EventType,
+    occurredAt: instant(r.occurred_at),
+    recordedAt: instant(r.recorded_at),
+    source: r.source as EventSource,
+    actor: r.actor,
+    cycleId: r.cycle_id as CycleId | null,
+    parentId: r.parent_id as EventId | null,
+    portfolioId: r.portfolio_id as PortfolioId | null,
+    positionId: r.position_id as PositionId | null,
+    symbol: r.symbol,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/**
+ * The append-only, hash-chained audit trail. `append` must run inside a write transaction: it reads
+ * the head of the chain and extends it, so two writers can never interleave.
+ */
+export class KyselyAuditLog implements AuditLog {
+  constructor(
+    private readonly db: DbExecutor,
+    private readonly clock: Clock,
+    private readonly onAppended: (events: StoredEvent[]) => void,
+  ) {}
+
+  async append(drafts: readonly EventDraft[]): Promise<StoredEvent[]> {
+    if (drafts.length === 0) return [];
+    const head = await this.db.selectFrom('events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    let seq = head ? Number(head.seq) : 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const recordedAt = this.clock.now();
+    const rows: EventRow[] = drafts.map((d) => {
+      seq += 1;
+      const row = {
+        seq,
+        id: d.id,
+        type: d.type,
+        occurred_at: iso(d.occurredAt),
+        recorded_at: iso(recordedAt),
+        source: d.source,
+        actor: d.actor,
+        cycle_id: d.cycleId,
+        parent_id: d.parentId,
+        portfolio_id: d.portfolioId,
+        position_id: d.positionId,
+        symbol: d.symbol,
+      };
+      const hash = chainHash(prevHash, row, d.payload);
+      const full = { ...row, payload: canonicalJson(d.payload), prev_hash: prevHash, hash };
+      prevHash = hash;
+      return full;
+    });
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await this.db.insertInto('events').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+    }
+    const stored = rows.map((r, i) => ({ ...drafts[i]!, seq: r.seq, recordedAt, prevHash: r.prev_hash, hash: r.hash }));
+    this.onAppended(stored);
+    return stored;
+  }
+
+  async list(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
+    const ascending = filter.order === 'asc';
+    let q = this.db.selectFrom('events').selectAll();
+    if (filter.source) q = q.where('source', '=', filter.source);
+    if (filter.type) q = q.where('type', '=', filter.type);
+    if (filter.portfolio_id) q = q.where('portfolio_id', '=', filter.portfolio_id);
+    if (filter.position_id) q = q.where('position_id', '=', filter.position_id);
+    if (filter.cycle_id) q = q.where('cycle_id', '=', filter.cycle_id);
+    if (filter.since) q = q.where('occurred_at', '>=', iso(Date.parse(filter.since)));
+    if (filter.until) q = q.where('occurred_at', '<', iso(Date.parse(filter.until)));
+    if (filter.afterSeq !== undefined) q = q.where('seq', '>', filter.afterSeq);
+    if (page.cursor) q = q.where('seq', ascending ? '>' : '<', decodeSeqCursor(page.cursor));
+    const rows = await q.orderBy('seq', ascending ? 'asc' : 'desc').limit(page.limit + 1).execute();
+    const items = rows.slice(0, page.limit).map(eventFromRow);
+    const nextCursor = rows.length > page.limit ? encodeCursor(items[items.length - 1]!.seq) : null;
+    return { items, nextCursor };
+  }
+
+  async listByCycle(id: CycleId): Promise<StoredEvent[]> {
+    const rows = await this.db.selectFrom('events').selectAll().where('cycle_id', '=', id).orderBy('seq').execute();
+    return rows.map(eventFromRow);
+  }
+
+  async lastSeq(): Promise<number> {
+    const row = await this.db.selectFrom('events').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return row ? Number(row.seq) : 0;
+  }
+
+  /** Walks the whole chain: gap-free `seq` from 1, each `prev_hash` the previous hash, each hash recomputed. */
+  async verify(onProgress?: (checked: number) => void): Promise<AuditVerifyResult> {
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    for (;;) {
+      const rows = await this.db.selectFrom('events').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(VERIFY_CHUNK).execute();
+      for (const row of rows) {
+        const problem = checkLink(row, expectedSeq, prevHash);
+        if (problem) return { ok: false, checked: expectedSeq - 1, first_bad_seq: Number(row.seq), reason: problem };
+        prevHash = row.hash;
+        expectedSeq += 1;
+      }
+      onProgress?.(expectedSeq - 1);
+      if (rows.length < VERIFY_CHUNK) return { ok: true, checked: expectedSeq - 1, first_bad_seq: null, reason: null };
+    }
+  }
+}
+
+function checkLink(row: EventRow, expectedSeq: number, prevHash: string): string | null {
+  if (Number(row.seq) !== expectedSeq) return `sequence gap: expected seq ${expectedSeq}, found ${row.seq}`;
+  if (row.prev_hash !== prevHash) return 'prev_hash does not match the hash of the previous event';
+  const { payload, prev_hash: _p, hash, ...envelope } = row;
+  const recomputed = chainHash(prevHash, { ...envelope, seq: Number(row.seq) }, JSON.parse(payload));
+  return recomputed === hash ? null : 'hash does not match the event content (the event was altered)';
+}

@@ -1,0 +1,95 @@
+import type { EventSource, OrderStatus } from '@ballast/contracts';
+import type { Selectable } from 'kysely';
+import type { Page, PageRequest } from '../../application/ports/page.js';
+import type { OrderRepository } from '../../application/ports/store.js';
+import type { OrderRecord } from '../../application/records.js';
+import type { CycleId, Instant, OrderId, PortfolioId, PositionId } from '../../domain/ids.js';
+import type { Side } from '../../domain/position-state.js';
+import { decodeTextCursor, pageOf } from './cursor.js';
+import type { OrdersTable } from './database-schema.js';
+import type { DbExecutor } from './db-executor.js';
+import { dec, instant, iso, text } from './row-codecs.js';
+
+/** Rows per multi-row INSERT: 16 columns × 500 rows stays well inside SQLite's bound-value limit. */
+const INSERT_CHUNK = 500;
+const OPEN = ['new', 'submitted', 'partially_filled'];
+
+function orderFromRow(r: Selectable<OrdersTable>): OrderRecord {
+  return {
+    id: r.id as OrderId,
+    clientOrderId: r.client_order_id,
+    portfolioId: r.portfolio_id as PortfolioId,
+    positionId: r.position_id as PositionId,
+    cycleId: r.cycle_id as CycleId,
+    symbol: r.symbol,
+    side: r.side as Side,
+    qty: dec(r.qty),
+    price: dec(r.price),
+    estFee: dec(r.est_fee),
+    commissionRate: dec(r.commission_rate),
+    status: r.status as OrderStatus,
+    reason: r.reason,
+    source: r.source as EventSource,
+    createdAt: instant(r.created_at),
+    updatedAt: instant(r.updated_at),
+  };
+}
+
+function rowOf(o: OrderRecord): Selectable<OrdersTable> {
+  return {
+    id: o.id,
+    client_order_id: o.clientOrderId,
+    portfolio_id: o.portfolioId,
+    position_id: o.positionId,
+    cycle_id: o.cycleId,
+    symbol: o.symbol,
+    side: o.side,
+    qty: text(o.qty),
+    price: text(o.price),
+    est_fee: text(o.estFee),
+    commission_rate: text(o.commissionRate),
+    status: o.status,
+    reason: o.reason,
+    source: o.source,
+    created_at: iso(o.createdAt),
+    updated_at: iso(o.updatedAt),
+  };
+}
+
+export class KyselyOrderRepository implements OrderRepository {
+  constructor(private readonly db: DbExecutor) {}
+
+  async insertMany(orders: readonly OrderRecord[]): Promise<void> {
+    for (let i = 0; i < orders.length; i += INSERT_CHUNK) {
+      await this.db.insertInto('orders').values(orders.slice(i, i + INSERT_CHUNK).map(rowOf)).execute();
+    }
+  }
+
+  async setStatus(id: OrderId, status: OrderStatus, reason: string | null, at: Instant): Promise<void> {
+    await this.db.updateTable('orders').set({ status, reason, updated_at: iso(at) }).where('id', '=', id).execute();
+  }
+
+  async get(id: OrderId): Promise<OrderRecord | null> {
+    const row = await this.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? orderFromRow(row) : null;
+  }
+
+  async list(
+    filter: { portfolioId?: string | undefined; positionId?: string | undefined; status?: OrderStatus | undefined },
+    page: PageRequest,
+  ): Promise<Page<OrderRecord>> {
+    let q = this.db.selectFrom('orders').selectAll();
+    if (filter.portfolioId) q = q.where('portfolio_id', '=', filter.portfolioId);
+    if (filter.positionId) q = q.where('position_id', '=', filter.positionId);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));
+    const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+    const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
+    return { items: items.map(orderFromRow), nextCursor };
+  }
+
+  async listOpen(): Promise<OrderRecord[]> {
+    const rows = await this.db.selectFrom('orders').selectAll().where('status', 'in', OPEN).orderBy('id').execute();
+    return rows.map(orderFromRow);
+  }
+}

@@ -1,0 +1,229 @@
+import type { Selectable } from 'kysely';
+import type { PositionForTrading, PositionRepository } from '../../application/ports/store.js';
+import type { Page, PageRequest } from '../../application/ports/page.js';
+import type { PositionRecord } from '../../application/records.js';
+import type { Decimal } from '../../domain/decimal.js';
+import type { Instant, PortfolioId, PositionId } from '../../domain/ids.js';
+import { paramsFromWire, paramsToWire } from '../../domain/strategy-params-codec.js';
+import { decodeTextCursor, pageOf } from './cursor.js';
+import type { PositionsTable } from './database-schema.js';
+import type { DbExecutor } from './db-executor.js';
+import { portfolioFromRow } from './kysely-portfolio-repository.js';
+import { bool, dec, decOrNull, flag, instant, iso, text, textOrNull } from './row-codecs.js';
+
+const OPEN_STATUSES = ['new', 'submitted', 'partially_filled'];
+/** SQLite allows 32 766 bound values per statement; stay far below for `IN (…)` lists. */
+const IN_CHUNK = 900;
+
+export function positionFromRow(r: Selectable<PositionsTable>): PositionRecord {
+  return {
+    id: r.id as PositionId,
+    portfolioId: r.portfolio_id as PortfolioId,
+    symbol: r.symbol,
+    shares: dec(r.shares),
+    cash: dec(r.cash),
+    anchor: decOrNull(r.anchor),
+    invested: dec(r.invested),
+    autoTradingEnabled: bool(r.auto_trading_enabled),
+    params: paramsFromWire(JSON.parse(r.params)),
+    ordersDay: r.orders_day,
+    ordersToday: r.orders_today,
+    version: r.version,
+    createdAt: instant(r.created_at),
+    updatedAt: instant(r.updated_at),
+  };
+}
+
+function rowOf(p: PositionRecord) {
+  return {
+    id: p.id,
+    portfolio_id: p.portfolioId,
+    symbol: p.symbol,
+    shares: text(p.shares),
+    cash: text(p.cash),
+    anchor: textOrNull(p.anchor),
+    invested: text(p.invested),
+    auto_trading_enabled: flag(p.autoTradingEnabled),
+    params: JSON.stringify(paramsToWire(p.params)),
+    orders_day: p.ordersDay,
+    orders_today: p.ordersToday,
+    created_at: iso(p.createdAt),
+    updated_at: iso(p.updatedAt),
+  };
+}
+
+function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export class KyselyPositionRepository implements PositionRepository {
+  constructor(private readonly db: DbExecutor) {}
+
+  async insert(p: PositionRecord): Promise<void> {
+    await this.db.insertInto('positions').values({ ...rowOf(p), version: p.version, claimed_by: null, claim_until: null, deleted_at: null }).execute();
+  }
+
+  async update(p: PositionRecord): Promise<boolean> {
+    const { id, created_at: _, ...changes } = rowOf(p);
+    const result = await this.db
+      .updateTable('positions')
+      .set({ ...changes, version: p.version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', p.version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async setAnchor(id: PositionId, anchor: Decimal | null, at: Instant): Promise<void> {
+    await this.db
+      .updateTable('positions')
+      .set((eb) => ({ anchor: textOrNull(anchor), updated_at: iso(at), version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async recordOrderPlaced(id: PositionId, tradingDay: string, ordersToday: number, at: Instant): Promise<void> {
+    await this.db
+      .updateTable('positions')
+      .set((eb) => ({ orders_day: tradingDay, orders_today: ordersToday, updated_at: iso(at), version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async softDelete(id: PositionId, at: Instant): Promise<void> {
+    await this.db.updateTable('positions').set({ deleted_at: iso(at), updated_at: iso(at) }).where('id', '=', id).execute();
+  }
+
+  async softDeleteByPortfolio(id: PortfolioId, at: Instant): Promise<void> {
+    await this.db
+      .updateTable('positions')
+      .set({ deleted_at: iso(at), updated_at: iso(at) })
+      .where('portfolio_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .execute();
+  }
+
+  async get(id: PositionId): Promise<PositionRecord | null> {
+    const row = await this.db.selectFrom('positions').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    return row ? positionFromRow(row) : null;
+  }
+
+  async getMany(ids: readonly PositionId[]): Promise<PositionRecord[]> {
+    const out: PositionRecord[] = [];
+    for (const part of chunks(ids)) {
+      const rows = await this.db.selectFrom('positions').selectAll().where('id', 'in', part).where('deleted_at', 'is', null).execute();
+      out.push(...rows.map(positionFromRow));
+    }
+    return out;
+  }
+
+  async list(filter: { portfolioId?: PortfolioId | undefined }, page: PageRequest): Promise<Page<PositionRecord>> {
+    let q = this.db.selectFrom('positions').selectAll().where('deleted_at', 'is', null);
+    if (filter.portfolioId) q = q.where('portfolio_id', '=', filter.portfolioId);
+    if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));
+    const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+    const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
+    return { items: items.map(positionFromRow), nextCursor };
+  }
+
+  async listByPortfolios(ids: readonly PortfolioId[]): Promise<PositionRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('positions').selectAll().where('portfolio_id', 'in', ids).where('deleted_at', 'is', null).execute();
+    return rows.map(positionFromRow);
+  }
+
+  async listActiveForTrading(): Promise<{ id: PositionId; symbol: string }[]> {
+    const rows = await this.db
+      .selectFrom('positions as p')
+      .innerJoin('portfolios as f', 'f.id', 'p.portfolio_id')
+      .select(['p.id', 'p.symbol'])
+      .where('p.deleted_at', 'is', null)
+      .where('f.deleted_at', 'is', null)
+      .where('p.auto_trading_enabled', '=', 1)
+      .where('f.auto_trading_enabled', '=', 1)
+      .where('f.state', '=', 'active')
+      .where('p.anchor', 'is not', null)
+      .orderBy('p.id')
+      .execute();
+    return rows.map((r) => ({ id: r.id as PositionId, symbol: r.symbol }));
+  }
+
+  async loadForTrading(ids: readonly PositionId[]): Promise<PositionForTrading[]> {
+    const out: PositionForTrading[] = [];
+    for (const part of chunks(ids)) {
+      const rows = await this.db
+        .selectFrom('positions as p')
+        .innerJoin('portfolios as f', 'f.id', 'p.portfolio_id')
+        .selectAll('p')
+        .select([
+          'f.name as f_name',
+          'f.base_currency as f_base_currency',
+          'f.state as f_state',
+          'f.auto_trading_enabled as f_auto',
+          'f.market_hours as f_market_hours',
+          'f.is_demo as f_is_demo',
+          'f.created_at as f_created_at',
+          'f.updated_at as f_updated_at',
+        ])
+        .where('p.id', 'in', part)
+        .where('p.deleted_at', 'is', null)
+        .where('f.deleted_at', 'is', null)
+        .execute();
+      const open = await this.openOrderPositions(part);
+      for (const r of rows) {
+        const portfolio = portfolioFromRow({
+          id: r.portfolio_id,
+          name: r.f_name,
+          base_currency: r.f_base_currency,
+          state: r.f_state,
+          auto_trading_enabled: r.f_auto,
+          market_hours: r.f_market_hours,
+          is_demo: r.f_is_demo,
+          created_at: r.f_created_at,
+          updated_at: r.f_updated_at,
+          deleted_at: null,
+        });
+        out.push({ position: positionFromRow(r), portfolio, hasOpenOrder: open.has(r.id) });
+      }
+    }
+    return out;
+  }
+
+  private async openOrderPositions(ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select('position_id')
+      .where('position_id', 'in', ids)
+      .where('status', 'in', OPEN_STATUSES)
+      .execute();
+    return new Set(rows.map((r) => r.position_id));
+  }
+
+  async claim(ids: readonly PositionId[], owner: string, until: Instant, now: Instant): Promise<PositionId[]> {
+    const out: PositionId[] = [];
+    for (const part of chunks(ids)) {
+      const rows = await this.db
+        .updateTable('positions')
+        .set({ claimed_by: owner, claim_until: iso(until) })
+        .where('id', 'in', part)
+        .where((eb) => eb.or([eb('claim_until', 'is', null), eb('claim_until', '<', iso(now)), eb('claimed_by', '=', owner)]))
+        .returning('id')
+        .execute();
+      out.push(...rows.map((r) => r.id as PositionId));
+    }
+    return out;
+  }
+
+  async release(ids: readonly PositionId[], owner: string): Promise<void> {
+    for (const part of chunks(ids)) {
+      await this.db
+        .updateTable('positions')
+        .set({ claimed_by: null, claim_until: null })
+        .where('id', 'in', part)
+        .where('claimed_by', '=', owner)
+        .execute();
+    }
+  }
+}

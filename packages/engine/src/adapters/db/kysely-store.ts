@@ -1,0 +1,91 @@
+import type { Clock } from '../../application/ports/clock.js';
+import type { Repositories, Store } from '../../application/ports/store.js';
+import type { StoredEvent } from '../../application/records.js';
+import type { DbExecutor } from './db-executor.js';
+import { KyselyAuditLog } from './kysely-audit-log.js';
+import { KyselyCashMovementRepository } from './kysely-cash-movement-repository.js';
+import { KyselyCycleRepository } from './kysely-cycle-repository.js';
+import { KyselyOrderRepository } from './kysely-order-repository.js';
+import { KyselyPortfolioRepository } from './kysely-portfolio-repository.js';
+import { KyselyPositionRepository } from './kysely-position-repository.js';
+import { KyselyQuoteRepository } from './kysely-quote-repository.js';
+import { KyselyTradeRepository } from './kysely-trade-repository.js';
+import { KyselyWorkerStateRepository } from './kysely-worker-state-repository.js';
+
+/** How a dialect runs one write transaction (SQLite takes the write lock up front; PostgreSQL locks rows). */
+export type WriteTransactionRunner = <T>(fn: (trx: DbExecutor) => Promise<T>) => Promise<T>;
+
+export function repositoriesOn(db: DbExecutor, clock: Clock, onAppended: (events: StoredEvent[]) => void): Repositories {
+  return {
+    portfolios: new KyselyPortfolioRepository(db),
+    positions: new KyselyPositionRepository(db),
+    orders: new KyselyOrderRepository(db),
+    trades: new KyselyTradeRepository(db),
+    cashMovements: new KyselyCashMovementRepository(db),
+    audit: new KyselyAuditLog(db, clock, onAppended),
+    cycles: new KyselyCycleRepository(db),
+    worker: new KyselyWorkerStateRepository(db),
+    quotes: new KyselyQuoteRepository(db),
+  };
+}
+
+/**
+ * The one Store implementation, for every dialect. Events appended inside a transaction are
+ * announced to listeners only after it commits, so nobody ever sees an event that was rolled back.
+ */
+export class KyselyStore implements Store {
+  private readonly listeners = new Set<(events: readonly StoredEvent[]) => void>();
+  private readonly base: Repositories;
+
+  constructor(
+    readonly dialect: string,
+    private readonly db: DbExecutor,
+    private readonly clock: Clock,
+    private readonly runWrite: WriteTransactionRunner,
+    private readonly closeDb: () => Promise<void>,
+  ) {
+    this.base = repositoriesOn(db, clock, () => {
+      throw new Error('audit events must be appended inside store.transaction()');
+    });
+  }
+
+  get portfolios() { return this.base.portfolios; }
+  get positions() { return this.base.positions; }
+  get orders() { return this.base.orders; }
+  get trades() { return this.base.trades; }
+  get cashMovements() { return this.base.cashMovements; }
+  get audit() { return this.base.audit; }
+  get cycles() { return this.base.cycles; }
+  get worker() { return this.base.worker; }
+  get quotes() { return this.base.quotes; }
+
+  async transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
+    const appended: StoredEvent[] = [];
+    const result = await this.runWrite((trx) => fn(repositoriesOn(trx, this.clock, (events) => appended.push(...events))));
+    if (appended.length > 0) this.announce(appended);
+    return result;
+  }
+
+  onEventsCommitted(listener: (events: readonly StoredEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private announce(events: readonly StoredEvent[]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(events);
+      } catch {
+        // A broken listener (a closed stream) must never undo or block a committed write.
+      }
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.db.selectFrom('worker_settings').select('id').limit(1).execute();
+  }
+
+  async close(): Promise<void> {
+    await this.closeDb();
+  }
+}

@@ -1,0 +1,22 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { SqlDialectName } from '../sql-dialect-name.js';
+import * as m0001 from './0001-initial-schema.js';
+import * as m0002 from './0002-append-only-events.js';
+
+type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialectName): Promise<void> };
+
+/** Numbered migrations, applied in order at start-up. Never edit one that has shipped; add the next number. */
+const NUMBERED: Record<string, DialectMigration> = {
+  '0001-initial-schema': m0001,
+  '0002-append-only-events': m0002,
+};
+
+export function migrationProvider(dialect: SqlDialectName): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return Object.fromEntries(
+        Object.entries(NUMBERED).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, dialect) }]),
+      );
+    },
+  };
+}

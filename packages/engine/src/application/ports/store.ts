@@ -1,0 +1,127 @@
+import type { AuditVerifyResult, EventListQuery, EventSource, OrderStatus } from '@ballast/contracts';
+import type { Decimal } from '../../domain/decimal.js';
+import type { CycleId, Instant, OrderId, PortfolioId, PositionId } from '../../domain/ids.js';
+import type {
+  CashMovementRecord,
+  CycleRecord,
+  EventDraft,
+  OrderRecord,
+  PortfolioRecord,
+  PositionRecord,
+  StoredEvent,
+  SymbolQuoteRecord,
+  TradeRecord,
+  WorkerInstanceRecord,
+  WorkerSettings,
+} from '../records.js';
+import type { Page, PageRequest } from './page.js';
+
+export interface PortfolioRepository {
+  insert(p: PortfolioRecord): Promise<void>;
+  update(p: PortfolioRecord): Promise<void>;
+  softDelete(id: PortfolioId, at: Instant): Promise<void>;
+  get(id: PortfolioId): Promise<PortfolioRecord | null>;
+  list(page: PageRequest): Promise<Page<PortfolioRecord>>;
+  count(): Promise<number>;
+}
+
+/** The position fields a cycle needs, joined with its portfolio, read fresh under the cycle's claim. */
+export interface PositionForTrading {
+  readonly position: PositionRecord;
+  readonly portfolio: PortfolioRecord;
+  readonly hasOpenOrder: boolean;
+}
+
+export interface PositionRepository {
+  insert(p: PositionRecord): Promise<void>;
+  /** Writes the new state if `version` is still the stored one; returns false when someone else changed it. */
+  update(p: PositionRecord): Promise<boolean>;
+  /** Targeted writes of a cycle; they bump `version` so a concurrent read-modify-write notices. */
+  setAnchor(id: PositionId, anchor: Decimal | null, at: Instant): Promise<void>;
+  recordOrderPlaced(id: PositionId, tradingDay: string, ordersToday: number, at: Instant): Promise<void>;
+  softDelete(id: PositionId, at: Instant): Promise<void>;
+  softDeleteByPortfolio(id: PortfolioId, at: Instant): Promise<void>;
+  get(id: PositionId): Promise<PositionRecord | null>;
+  getMany(ids: readonly PositionId[]): Promise<PositionRecord[]>;
+  list(filter: { portfolioId?: PortfolioId | undefined }, page: PageRequest): Promise<Page<PositionRecord>>;
+  listByPortfolios(ids: readonly PortfolioId[]): Promise<PositionRecord[]>;
+  /** Positions a scheduled cycle trades: auto-trading on for both, portfolio active, anchor set, not deleted. */
+  listActiveForTrading(): Promise<{ id: PositionId; symbol: string }[]>;
+  loadForTrading(ids: readonly PositionId[]): Promise<PositionForTrading[]>;
+  /** Takes a lease on positions for one evaluation; returns the ids it got (others are held elsewhere). */
+  claim(ids: readonly PositionId[], owner: string, until: Instant, now: Instant): Promise<PositionId[]>;
+  release(ids: readonly PositionId[], owner: string): Promise<void>;
+}
+
+export interface OrderRepository {
+  insertMany(orders: readonly OrderRecord[]): Promise<void>;
+  setStatus(id: OrderId, status: OrderStatus, reason: string | null, at: Instant): Promise<void>;
+  get(id: OrderId): Promise<OrderRecord | null>;
+  list(filter: { portfolioId?: string | undefined; positionId?: string | undefined; status?: OrderStatus | undefined }, page: PageRequest): Promise<Page<OrderRecord>>;
+  listOpen(): Promise<OrderRecord[]>;
+}
+
+export interface TradeRepository {
+  insertMany(trades: readonly TradeRecord[]): Promise<void>;
+  list(filter: { portfolioId?: string | undefined; positionId?: string | undefined }, page: PageRequest): Promise<Page<TradeRecord>>;
+  listByPosition(id: PositionId): Promise<TradeRecord[]>;
+}
+
+export interface CashMovementRepository {
+  insert(m: CashMovementRecord): Promise<void>;
+  listByPosition(id: PositionId): Promise<CashMovementRecord[]>;
+}
+
+export type EventFilter = Omit<EventListQuery, 'order'> & { readonly order?: 'asc' | 'desc' | undefined; readonly afterSeq?: number | undefined };
+
+export interface AuditLog {
+  /** Gives each draft the next gap-free `seq` and chains its hash to the previous event. */
+  append(drafts: readonly EventDraft[]): Promise<StoredEvent[]>;
+  list(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>>;
+  listByCycle(id: CycleId): Promise<StoredEvent[]>;
+  lastSeq(): Promise<number>;
+  verify(onProgress?: (checked: number) => void): Promise<AuditVerifyResult>;
+}
+
+export interface CycleRepository {
+  insert(c: CycleRecord): Promise<void>;
+  update(c: CycleRecord): Promise<void>;
+  get(id: CycleId): Promise<CycleRecord | null>;
+  list(filter: { source?: EventSource | undefined }, page: PageRequest): Promise<Page<CycleRecord>>;
+  latest(source: EventSource): Promise<CycleRecord | null>;
+}
+
+export interface WorkerStateRepository {
+  getSettings(): Promise<WorkerSettings | null>;
+  saveSettings(s: WorkerSettings): Promise<void>;
+  upsertInstance(i: WorkerInstanceRecord): Promise<void>;
+  listInstances(): Promise<WorkerInstanceRecord[]>;
+}
+
+export interface QuoteRepository {
+  upsertMany(quotes: readonly SymbolQuoteRecord[]): Promise<void>;
+  getMany(symbols: readonly string[]): Promise<Map<string, SymbolQuoteRecord>>;
+}
+
+export interface Repositories {
+  readonly portfolios: PortfolioRepository;
+  readonly positions: PositionRepository;
+  readonly orders: OrderRepository;
+  readonly trades: TradeRepository;
+  readonly cashMovements: CashMovementRepository;
+  readonly audit: AuditLog;
+  readonly cycles: CycleRepository;
+  readonly worker: WorkerStateRepository;
+  readonly quotes: QuoteRepository;
+}
+
+/** Everything persistent. Writes that belong together go through `transaction`, which serialises writers. */
+export interface Store extends Repositories {
+  readonly dialect: string;
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Called with every batch of events after its transaction commits (live streams, tail --follow). */
+  onEventsCommitted(listener: (events: readonly StoredEvent[]) => void): () => void;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+

@@ -1,0 +1,151 @@
+import type { CycleCounts, EventSource, EventType, OrderStatus, PortfolioState } from '@ballast/contracts';
+import type { Decimal } from '../domain/decimal.js';
+import type { CycleId, EventId, Instant, OrderId, PortfolioId, PositionId, TradeId } from '../domain/ids.js';
+import type { Side } from '../domain/position-state.js';
+import type { MarketHoursSetting, StrategyParams } from '../domain/strategy-params.js';
+
+export interface PortfolioRecord {
+  readonly id: PortfolioId;
+  readonly name: string;
+  readonly baseCurrency: string;
+  readonly state: PortfolioState;
+  readonly autoTradingEnabled: boolean;
+  readonly marketHours: MarketHoursSetting;
+  readonly isDemo: boolean;
+  readonly createdAt: Instant;
+  readonly updatedAt: Instant;
+}
+
+export interface PositionRecord {
+  readonly id: PositionId;
+  readonly portfolioId: PortfolioId;
+  readonly symbol: string;
+  readonly shares: Decimal;
+  readonly cash: Decimal;
+  readonly anchor: Decimal | null;
+  readonly invested: Decimal;
+  readonly autoTradingEnabled: boolean;
+  readonly params: StrategyParams;
+  readonly ordersDay: string | null;
+  readonly ordersToday: number;
+  readonly version: number;
+  readonly createdAt: Instant;
+  readonly updatedAt: Instant;
+}
+
+export interface OrderRecord {
+  readonly id: OrderId;
+  readonly clientOrderId: string;
+  readonly portfolioId: PortfolioId;
+  readonly positionId: PositionId;
+  readonly cycleId: CycleId;
+  readonly symbol: string;
+  readonly side: Side;
+  readonly qty: Decimal;
+  readonly price: Decimal;
+  readonly estFee: Decimal;
+  readonly commissionRate: Decimal;
+  readonly status: OrderStatus;
+  readonly reason: string | null;
+  readonly source: EventSource;
+  readonly createdAt: Instant;
+  readonly updatedAt: Instant;
+}
+
+export interface TradeRecord {
+  readonly id: TradeId;
+  readonly orderId: OrderId;
+  readonly portfolioId: PortfolioId;
+  readonly positionId: PositionId;
+  readonly symbol: string;
+  readonly side: Side;
+  readonly qty: Decimal;
+  readonly price: Decimal;
+  readonly fee: Decimal;
+  readonly executedAt: Instant;
+}
+
+export interface CashMovementRecord {
+  readonly id: string;
+  readonly positionId: PositionId;
+  readonly kind: 'deposit' | 'withdrawal';
+  readonly amount: Decimal;
+  readonly note: string | null;
+  readonly actor: string;
+  readonly createdAt: Instant;
+}
+
+export type CycleStatus = 'running' | 'completed' | 'interrupted' | 'failed';
+
+export interface CycleRecord {
+  readonly id: CycleId;
+  readonly source: EventSource;
+  readonly actor: string;
+  readonly instanceId: string | null;
+  readonly status: CycleStatus;
+  readonly startedAt: Instant;
+  readonly finishedAt: Instant | null;
+  readonly durationMs: number | null;
+  readonly positions: number;
+  readonly counts: CycleCounts;
+  readonly error: string | null;
+}
+
+/** An audit event before the log gives it its place (`seq`) and its hash. */
+export interface EventDraft {
+  readonly id: EventId;
+  readonly type: EventType;
+  readonly occurredAt: Instant;
+  readonly source: EventSource;
+  readonly actor: string;
+  readonly cycleId: CycleId | null;
+  readonly parentId: EventId | null;
+  readonly portfolioId: PortfolioId | null;
+  readonly positionId: PositionId | null;
+  readonly symbol: string | null;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export interface StoredEvent extends EventDraft {
+  readonly seq: number;
+  readonly recordedAt: Instant;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export interface WorkerSettings {
+  readonly enabled: boolean;
+  readonly intervalSeconds: number;
+  readonly updatedAt: Instant;
+  readonly updatedBy: string;
+}
+
+export interface WorkerInstanceRecord {
+  readonly instanceId: string;
+  readonly host: string;
+  readonly pid: number;
+  readonly startedAt: Instant;
+  readonly heartbeatAt: Instant;
+  readonly stoppedAt: Instant | null;
+  readonly lastCycleId: CycleId | null;
+  readonly nextCycleAt: Instant | null;
+}
+
+export interface SymbolQuoteRecord {
+  readonly symbol: string;
+  readonly price: Decimal;
+  readonly quotedAt: Instant;
+  readonly provider: string;
+}
+
+export const EMPTY_COUNTS: CycleCounts = {
+  evaluated: 0,
+  orders: 0,
+  fills: 0,
+  rejections: 0,
+  skips: 0,
+  holds: 0,
+  anchor_resets: 0,
+  no_price: 0,
+  errors: 0,
+};

@@ -1,0 +1,65 @@
+import type { EventId, Instant } from '../../domain/ids.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { Logger } from '../ports/logger.js';
+import type { Repositories, Store } from '../ports/store.js';
+import type { CycleTally } from './cycle-tally.js';
+import { EventChain } from './event-chain.js';
+import type { CycleContext, PositionPlan } from './position-plan.js';
+
+interface RecorderDeps {
+  readonly store: Store;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+}
+
+/**
+ * Writes a batch of decisions in one transaction: orders (status `new`, before anything is sent),
+ * anchor resets, the day's order counters and every event. If the batch cannot be written, each
+ * position is retried alone, so one bad position costs only itself. Returns the plans that were written.
+ */
+export async function recordPlans(deps: RecorderDeps, cycle: CycleContext, plans: PositionPlan[], now: Instant, tally: CycleTally): Promise<PositionPlan[]> {
+  try {
+    await deps.store.transaction((tx) => writePlans(tx, plans, now));
+    for (const p of plans) tally.add(p.item.position.id, p.item.position.symbol, p.outcome, p.reason, p.order?.id ?? null);
+    return plans;
+  } catch (batchError) {
+    if (plans.length === 1) {
+      await recordFailure(deps, cycle, plans[0]!, batchError, now, tally);
+      return [];
+    }
+    deps.logger.warn({ err: batchError, cycle_id: cycle.id }, 'writing a batch failed; retrying its positions one by one');
+    const written: PositionPlan[] = [];
+    for (const plan of plans) written.push(...(await recordPlans(deps, cycle, [plan], now, tally)));
+    return written;
+  }
+}
+
+async function writePlans(tx: Repositories, plans: readonly PositionPlan[], now: Instant): Promise<void> {
+  const orders = plans.flatMap((p) => (p.order ? [p.order] : []));
+  await tx.orders.insertMany(orders);
+  for (const p of plans) {
+    const { position } = p.item;
+    if (p.newAnchor) await tx.positions.setAnchor(position.id, p.newAnchor, now);
+    if (p.order) {
+      const before = position.ordersDay === p.tradingDay ? position.ordersToday : 0;
+      await tx.positions.recordOrderPlaced(position.id, p.tradingDay, before + 1, now);
+    }
+  }
+  await tx.audit.append(plans.flatMap((p) => p.drafts));
+}
+
+/** Records that a position could not be evaluated or written; if even that fails, the log keeps it. */
+async function recordFailure(deps: RecorderDeps, cycle: CycleContext, plan: PositionPlan, error: unknown, now: Instant, tally: CycleTally): Promise<void> {
+  const { position } = plan.item;
+  tally.add(position.id, position.symbol, 'error', errorText(error), null);
+  deps.logger.error({ err: error, cycle_id: cycle.id, position_id: position.id }, 'position evaluation failed');
+  const chain = new EventChain(deps.ids, cycle, position, cycle.startedEventId as EventId, now);
+  chain.add('EvaluationFailed', { error: errorText(error), stage: 'record' });
+  await deps.store.transaction((tx) => tx.audit.append(chain.drafts)).catch((e: unknown) => {
+    deps.logger.error({ err: e, cycle_id: cycle.id, position_id: position.id }, 'could not record the failure in the audit trail');
+  });
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

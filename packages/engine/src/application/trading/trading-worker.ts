@@ -1,0 +1,183 @@
+import type { EventId } from '../../domain/ids.js';
+import type { Clock } from '../ports/clock.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { Logger } from '../ports/logger.js';
+import type { Store } from '../ports/store.js';
+import type { Timers } from '../ports/timers.js';
+import type { WorkerSettings } from '../records.js';
+import type { LiveTradingOrchestrator } from './live-trading-orchestrator.js';
+import { errorText } from './plan-recorder.js';
+
+export const HEARTBEAT_MS = 5_000;
+
+export interface WorkerIdentity {
+  readonly instanceId: string;
+  readonly host: string;
+  readonly pid: number;
+}
+
+export interface WorkerDeps {
+  readonly orchestrator: LiveTradingOrchestrator;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  readonly identity: WorkerIdentity;
+  /** From the environment; used until an operator changes the settings through the API. */
+  readonly defaults: { readonly enabled: boolean; readonly intervalSeconds: number };
+}
+
+export interface WorkerSnapshot {
+  readonly running: boolean;
+  readonly enabled: boolean;
+  readonly intervalSeconds: number;
+  readonly nextCycleAt: number | null;
+  readonly heartbeatAt: number | null;
+  readonly instanceId: string;
+  readonly inCycle: boolean;
+}
+
+/**
+ * The timer that trades with nobody watching (DESIGN §5.3). Cycles never overlap: the next one is
+ * scheduled when the current one ends. After downtime it runs one cycle on fresh prices, never a replay
+ * of missed slots. Settings live in the database, so the API of any process can change them.
+ */
+export class TradingWorker {
+  private settings: WorkerSettings | null = null;
+  private started = false;
+  private stopping = false;
+  private cycleTimer: unknown = null;
+  private heartbeatTimer: unknown = null;
+  private current: Promise<void> | null = null;
+  private readonly abort = new AbortController();
+  private nextCycleAt: number | null = null;
+  private heartbeatAt: number | null = null;
+  private lastCycleId: string | null = null;
+  private readonly startedAt: number;
+
+  constructor(private readonly deps: WorkerDeps) {
+    this.startedAt = deps.clock.now();
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    this.settings = await this.loadSettings();
+    await this.recordLifecycle('WorkerStarted', { interval_seconds: this.settings.intervalSeconds, enabled: this.settings.enabled, host: this.deps.identity.host, pid: this.deps.identity.pid });
+    this.heartbeatTimer = this.deps.timers.setInterval(() => void this.beat(), HEARTBEAT_MS);
+    if (this.settings.enabled) this.schedule(0);
+    await this.beat();
+  }
+
+  /** Re-reads the settings (after an API change) and reschedules accordingly. */
+  async refresh(): Promise<void> {
+    if (!this.started || this.stopping) return;
+    const before = this.settings;
+    this.settings = await this.loadSettings();
+    const changed = before?.enabled !== this.settings.enabled || before?.intervalSeconds !== this.settings.intervalSeconds;
+    if (!changed) return;
+    this.deps.logger.info({ enabled: this.settings.enabled, interval_seconds: this.settings.intervalSeconds }, 'worker settings changed');
+    if (this.current) return; // the running cycle schedules the next one with the new settings
+    this.clearCycleTimer();
+    if (this.settings.enabled) this.schedule(before?.enabled ? this.settings.intervalSeconds * 1000 : 0);
+    await this.beat();
+  }
+
+  /** Graceful stop: no new cycle; the batch in hand is finished and recorded; then the worker says so. */
+  async stop(reason: string): Promise<void> {
+    if (!this.started || this.stopping) return;
+    this.stopping = true;
+    this.clearCycleTimer();
+    this.deps.timers.clearInterval(this.heartbeatTimer);
+    this.abort.abort();
+    await this.current;
+    this.nextCycleAt = null;
+    await this.recordLifecycle('WorkerStopped', { reason });
+    await this.beat(true);
+  }
+
+  snapshot(): WorkerSnapshot {
+    const s = this.settings ?? { enabled: this.deps.defaults.enabled, intervalSeconds: this.deps.defaults.intervalSeconds };
+    return {
+      running: this.started && !this.stopping && s.enabled,
+      enabled: s.enabled,
+      intervalSeconds: s.intervalSeconds,
+      nextCycleAt: this.nextCycleAt,
+      heartbeatAt: this.heartbeatAt,
+      instanceId: this.deps.identity.instanceId,
+      inCycle: this.current !== null,
+    };
+  }
+
+  /** Resolves when the cycle in progress (if any) has ended. */
+  async idle(): Promise<void> {
+    await this.current;
+  }
+
+  private schedule(delayMs: number): void {
+    this.nextCycleAt = this.deps.clock.now() + delayMs;
+    this.cycleTimer = this.deps.timers.setTimeout(() => {
+      this.cycleTimer = null;
+      this.current = this.tick().finally(() => {
+        this.current = null;
+      });
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopping || !this.settings?.enabled) return;
+    const started = this.deps.clock.now();
+    this.nextCycleAt = null;
+    try {
+      const result = await this.deps.orchestrator.runCycle({ source: 'worker', actor: this.deps.identity.instanceId, signal: this.abort.signal });
+      this.lastCycleId = result.id;
+      this.deps.logger.info({ cycle_id: result.id, status: result.status, duration_ms: result.duration_ms, ...result.counts }, 'worker cycle finished');
+    } catch (error) {
+      this.deps.logger.error({ err: error }, `worker cycle failed: ${errorText(error)}`);
+    }
+    await this.beat();
+    if (this.stopping || !this.settings.enabled) return;
+    const due = started + this.settings.intervalSeconds * 1000;
+    this.schedule(Math.max(0, due - this.deps.clock.now()));
+  }
+
+  /** Heartbeat: tells other processes this instance is alive, and picks up settings changed elsewhere. */
+  private async beat(stopped = false): Promise<void> {
+    const now = this.deps.clock.now();
+    try {
+      if (!stopped && !this.current) {
+        const latest = await this.deps.store.worker.getSettings();
+        if (latest && (latest.enabled !== this.settings?.enabled || latest.intervalSeconds !== this.settings?.intervalSeconds)) await this.refresh();
+      }
+      await this.deps.store.worker.upsertInstance({
+        ...this.deps.identity,
+        startedAt: this.startedAt,
+        heartbeatAt: now,
+        stoppedAt: stopped ? now : null,
+        lastCycleId: this.lastCycleId as never,
+        nextCycleAt: this.nextCycleAt,
+      });
+      this.heartbeatAt = now;
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'worker heartbeat could not be written');
+    }
+  }
+
+  private async loadSettings(): Promise<WorkerSettings> {
+    const stored = await this.deps.store.worker.getSettings();
+    return stored ?? { ...this.deps.defaults, updatedAt: this.deps.clock.now(), updatedBy: 'environment' };
+  }
+
+  private async recordLifecycle(type: 'WorkerStarted' | 'WorkerStopped', payload: Record<string, unknown>): Promise<void> {
+    const { ids, clock, identity, store } = this.deps;
+    const draft = { id: ids.next() as EventId, type, occurredAt: clock.now(), source: 'worker' as const, actor: identity.instanceId, cycleId: null, parentId: null, portfolioId: null, positionId: null, symbol: null, payload: { instance_id: identity.instanceId, ...payload } };
+    await store.transaction((tx) => tx.audit.append([draft])).catch((error: unknown) => this.deps.logger.warn({ err: error }, `could not record ${type}`));
+  }
+
+  private clearCycleTimer(): void {
+    if (this.cycleTimer !== null) this.deps.timers.clearTimeout(this.cycleTimer);
+    this.cycleTimer = null;
+    this.nextCycleAt = null;
+  }
+}
