@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { DecimalString, Id, Timestamp } from './common.js';
 
 export const OrderSide = z.enum(['buy', 'sell']);
-export const OrderStatus = z.enum(['new', 'submitted', 'partially_filled', 'filled', 'rejected', 'cancelled', 'expired']);
+export const OrderStatus = z.enum([
+  'new',
+  'submitted',
+  'partially_filled',
+  'filled',
+  'rejected',
+  'cancelled',
+  'expired',
+]);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
 export const Order = z.object({

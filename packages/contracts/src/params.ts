@@ -16,7 +16,9 @@ export const StrategyParams = z.object({
   }),
   order: z.object({ min_notional: z.number(), min_qty: z.number(), commission_rate: z.number() }),
   anchor: z.object({ reset_pct: z.number() }),
-  market_hours: MarketHours.nullable().describe('overrides the portfolio market hours; null = as the portfolio'),
+  market_hours: MarketHours.nullable().describe(
+    'overrides the portfolio market hours; null = as the portfolio',
+  ),
 });
 export type StrategyParams = z.infer<typeof StrategyParams>;
 
@@ -29,10 +31,18 @@ export const StrategyParamsPatch = z
     trigger: z.object({ up_pct: DecimalInput, down_pct: DecimalInput }).partial().strict(),
     sizing: z.object({ rebalance_ratio: DecimalInput }).partial().strict(),
     guardrails: z
-      .object({ min_stock_pct: DecimalInput, max_stock_pct: DecimalInput, max_trade_pct: DecimalInput, max_orders_per_day: DecimalInput })
+      .object({
+        min_stock_pct: DecimalInput,
+        max_stock_pct: DecimalInput,
+        max_trade_pct: DecimalInput,
+        max_orders_per_day: DecimalInput,
+      })
       .partial()
       .strict(),
-    order: z.object({ min_notional: DecimalInput, min_qty: DecimalInput, commission_rate: DecimalInput }).partial().strict(),
+    order: z
+      .object({ min_notional: DecimalInput, min_qty: DecimalInput, commission_rate: DecimalInput })
+      .partial()
+      .strict(),
     anchor: z.object({ reset_pct: DecimalInput }).partial().strict(),
     market_hours: MarketHours.nullable(),
   })

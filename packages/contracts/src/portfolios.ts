@@ -35,7 +35,10 @@ const Name = z.string().trim().min(1, 'must not be empty').max(100);
 export const CreatePortfolioBody = z
   .object({
     name: Name,
-    base_currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code').default('USD'),
+    base_currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code')
+      .default('USD'),
     auto_trading_enabled: z.boolean().default(true),
     state: PortfolioState.default('active'),
     market_hours: MarketHours.default('regular'),

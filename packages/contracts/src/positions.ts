@@ -16,7 +16,9 @@ export const Position = z.object({
   anchor: DecimalString.nullable(),
   auto_trading_enabled: z.boolean(),
   params: StrategyParams,
-  market_hours: MarketHours.describe('effective market hours: the position override or the portfolio setting'),
+  market_hours: MarketHours.describe(
+    'effective market hours: the position override or the portfolio setting',
+  ),
   invested: DecimalString.describe('net money put in: starting value plus deposits minus withdrawals'),
   last_price: DecimalString.nullable(),
   last_price_at: Timestamp.nullable(),
@@ -47,7 +49,11 @@ export const UpdatePositionBody = z
 export type UpdatePositionBody = z.infer<typeof UpdatePositionBody>;
 
 export const CashMovementBody = z
-  .object({ kind: z.enum(['deposit', 'withdrawal']), amount: DecimalInput, note: z.string().max(200).optional() })
+  .object({
+    kind: z.enum(['deposit', 'withdrawal']),
+    amount: DecimalInput,
+    note: z.string().max(200).optional(),
+  })
   .strict();
 export type CashMovementBody = z.infer<typeof CashMovementBody>;
 

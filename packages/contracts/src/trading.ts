@@ -77,9 +77,15 @@ export const WorkerSettingsBody = z
   .object({ enabled: z.boolean(), interval_seconds: z.number().int().min(1).max(86_400) })
   .partial()
   .strict()
-  .refine((b) => b.enabled !== undefined || b.interval_seconds !== undefined, 'give enabled, interval_seconds or both');
+  .refine(
+    (b) => b.enabled !== undefined || b.interval_seconds !== undefined,
+    'give enabled, interval_seconds or both',
+  );
 export type WorkerSettingsBody = z.infer<typeof WorkerSettingsBody>;
 
-export const Health = z.object({ status: z.enum(['ok', 'unavailable']), checks: z.record(z.string(), z.unknown()).optional() });
+export const Health = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  checks: z.record(z.string(), z.unknown()).optional(),
+});
 
 export const CycleDetail = z.object({ cycle: CycleSummary, events: z.array(AuditEvent) });

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  console.error('ballast: the engine is not built yet; run `npm install` (or `npm run build`) in the repository root.');
+  console.error(
+    'ballast: the engine is not built yet; run `npm install` (or `npm run build`) in the repository root.',
+  );
   process.exit(1);
 }
 const { main } = await import(entry.href);

@@ -17,7 +17,14 @@ export interface Subject {
 }
 
 /** An audit event for a change made outside a trading cycle (configuration, cash, anchors, the worker). */
-export function changeEvent(ids: IdGenerator, clock: Clock, by: Requester, type: EventType, subject: Subject, payload: Record<string, unknown>): EventDraft {
+export function changeEvent(
+  ids: IdGenerator,
+  clock: Clock,
+  by: Requester,
+  type: EventType,
+  subject: Subject,
+  payload: Record<string, unknown>,
+): EventDraft {
   return {
     id: ids.next() as EventId,
     type,

@@ -1,5 +1,11 @@
 import { Decimal, HUNDRED } from './decimal.js';
-import { allocationAt, type Band, distanceOutsideBand, type PositionState, type Side } from './position-state.js';
+import {
+  allocationAt,
+  type Band,
+  distanceOutsideBand,
+  type PositionState,
+  type Side,
+} from './position-state.js';
 
 /** A broker's fill: a positive quantity at a price, with its commission. */
 export interface Fill {
@@ -10,7 +16,12 @@ export interface Fill {
 }
 
 export type FillCheck =
-  | { readonly ok: true; readonly state: PositionState; readonly allocBefore: Decimal; readonly allocAfter: Decimal }
+  | {
+      readonly ok: true;
+      readonly state: PositionState;
+      readonly allocBefore: Decimal;
+      readonly allocAfter: Decimal;
+    }
   | { readonly ok: false; readonly reason: string };
 
 /** Commission can nudge a trimmed order just past the band edge; this is how far (0.5 percentage points). */
@@ -22,13 +33,17 @@ export const BAND_TOLERANCE = new Decimal('0.005');
  */
 export function checkFill(state: PositionState, fill: Fill, band: Band): FillCheck {
   if (!fill.qty.isPositive() || fill.qty.isZero() || !fill.price.isPositive() || fill.fee.isNegative()) {
-    throw new Error(`invalid fill: ${fill.side} ${fill.qty.toFixed()} @ ${fill.price.toFixed()} fee ${fill.fee.toFixed()}`);
+    throw new Error(
+      `invalid fill: ${fill.side} ${fill.qty.toFixed()} @ ${fill.price.toFixed()} fee ${fill.fee.toFixed()}`,
+    );
   }
   const signed = fill.side === 'buy' ? fill.qty : fill.qty.neg();
   const shares = state.shares.add(signed);
   const cash = state.cash.sub(signed.mul(fill.price)).sub(fill.fee);
-  if (cash.isNegative()) return { ok: false, reason: `the fill would leave cash negative (${cash.toFixed(2)})` };
-  if (shares.isNegative()) return { ok: false, reason: `the fill would leave shares negative (${shares.toFixed()})` };
+  if (cash.isNegative())
+    return { ok: false, reason: `the fill would leave cash negative (${cash.toFixed(2)})` };
+  if (shares.isNegative())
+    return { ok: false, reason: `the fill would leave shares negative (${shares.toFixed()})` };
   const allocBefore = allocationAt(state.shares, state.cash, fill.price);
   const allocAfter = allocationAt(shares, cash, fill.price);
   const before = distanceOutsideBand(allocBefore, band);

@@ -5,7 +5,12 @@ import { Decimal as DecimalJs } from 'decimal.js';
  * its precision or rounding. 40 significant digits hold any realistic cash balance with every
  * fractional digit a fill can produce (6-decimal quantities times 4-decimal prices).
  */
-export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
 export type Decimal = InstanceType<typeof Decimal>;
 
 export const ZERO = new Decimal(0);

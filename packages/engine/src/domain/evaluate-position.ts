@@ -1,7 +1,13 @@
 import { type Decimal, HUNDRED, ONE, roundQtyWithin } from './decimal.js';
-import { checkGuardrails, orderCheckFor, type OrderCheck, type Reason, type TradingContext } from './guardrails.js';
-import { allocationAt, bandOf, type PositionState } from './position-state.js';
+import {
+  checkGuardrails,
+  type OrderCheck,
+  orderCheckFor,
+  type Reason,
+  type TradingContext,
+} from './guardrails.js';
 import { bandRestore, type Proposal, sideOf, sizeTriggerOrder } from './order-sizing.js';
+import { allocationAt, bandOf, type PositionState } from './position-state.js';
 import type { StrategyParams } from './strategy-params.js';
 import { evaluateTrigger, type PriceInput, type TriggerResult } from './trigger.js';
 
@@ -40,14 +46,26 @@ export function evaluatePosition(input: EvaluationInput): Evaluation {
   if (trigger.outcome === 'anchor_reset') return { kind: 'anchor_reset', trigger, newAnchor: trigger.price! };
   const price = trigger.price!;
   const band = bandOf(params.guardrails.minStockPct, params.guardrails.maxStockPct);
-  const proposal = trigger.fired ? triggerProposal(state, price, params) : restoreProposal(state, price, band);
+  const proposal = trigger.fired
+    ? triggerProposal(state, price, params)
+    : restoreProposal(state, price, band);
   if (proposal === null) return { kind: 'hold', trigger };
   const qty = roundOrderQty(proposal.qty, state, price, params.order.commissionRate);
-  if (qty.isZero() && proposal.origin === 'band_overrule') return { kind: 'hold', trigger: { ...trigger, reason: `${trigger.reason}; ${proposal.note}` } };
+  if (qty.isZero() && proposal.origin === 'band_overrule')
+    return { kind: 'hold', trigger: { ...trigger, reason: `${trigger.reason}; ${proposal.note}` } };
   const order = orderCheckFor(sideOf(proposal.qty), qty, price, params.order.commissionRate);
   const signed = order.side === 'buy' ? qty : qty.neg();
-  const allocAfter = allocationAt(state.shares.add(signed), state.cash.sub(signed.mul(price)).sub(order.fee), price);
-  const limits = { ...params.guardrails, minNotional: params.order.minNotional, minQty: params.order.minQty, band };
+  const allocAfter = allocationAt(
+    state.shares.add(signed),
+    state.cash.sub(signed.mul(price)).sub(order.fee),
+    price,
+  );
+  const limits = {
+    ...params.guardrails,
+    minNotional: params.order.minNotional,
+    minQty: params.order.minQty,
+    band,
+  };
   const reasons = checkGuardrails(state, order, limits, input.context);
   const guardrail: GuardrailResult = { proposal, order, allocAfter, allowed: reasons.length === 0, reasons };
   return { kind: reasons.length === 0 ? 'order' : 'skip', trigger, guardrail };
@@ -73,7 +91,11 @@ function triggerProposal(state: PositionState, price: Decimal, params: StrategyP
 }
 
 /** Step 5: with no trigger, an out-of-band position is brought back to the band. */
-function restoreProposal(state: PositionState, price: Decimal, band: ReturnType<typeof bandOf>): Proposal | null {
+function restoreProposal(
+  state: PositionState,
+  price: Decimal,
+  band: ReturnType<typeof bandOf>,
+): Proposal | null {
   const qty = bandRestore(state.shares, state.cash, price, band);
   if (qty === null) return null;
   const allocBefore = allocationAt(state.shares, state.cash, price);

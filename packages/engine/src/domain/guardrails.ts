@@ -1,6 +1,6 @@
+import { checkFill } from './apply-fill.js';
 import { type Decimal, roundFee } from './decimal.js';
 import type { Band, PositionState, Side } from './position-state.js';
-import { checkFill } from './apply-fill.js';
 
 /** A stable reason code with a sentence for people. */
 export interface Reason {
@@ -33,20 +33,35 @@ export interface GuardrailLimits {
 }
 
 /** Step 9: every reason the order may not be sent; an empty list allows it. */
-export function checkGuardrails(state: PositionState, order: OrderCheck, limits: GuardrailLimits, ctx: TradingContext): Reason[] {
+export function checkGuardrails(
+  state: PositionState,
+  order: OrderCheck,
+  limits: GuardrailLimits,
+  ctx: TradingContext,
+): Reason[] {
   const reasons: Reason[] = [];
   const add = (code: string, message: string): void => {
     reasons.push({ code, message });
   };
   if (order.notional.lessThan(limits.minNotional)) {
-    add('GUARDRAIL_MIN_NOTIONAL', `order value ${order.notional.toFixed(2)} is below min_notional ${limits.minNotional.toFixed()}`);
+    add(
+      'GUARDRAIL_MIN_NOTIONAL',
+      `order value ${order.notional.toFixed(2)} is below min_notional ${limits.minNotional.toFixed()}`,
+    );
   }
-  if (order.qty.lessThan(limits.minQty)) add('GUARDRAIL_MIN_QTY', `quantity ${order.qty.toFixed()} is below min_qty ${limits.minQty.toFixed()}`);
+  if (order.qty.lessThan(limits.minQty))
+    add('GUARDRAIL_MIN_QTY', `quantity ${order.qty.toFixed()} is below min_qty ${limits.minQty.toFixed()}`);
   if (order.side === 'buy' && order.notional.add(order.fee).greaterThan(state.cash)) {
-    add('GUARDRAIL_INSUFFICIENT_CASH', `buying needs ${order.notional.add(order.fee).toFixed(2)} with commission; cash is ${state.cash.toFixed(2)}`);
+    add(
+      'GUARDRAIL_INSUFFICIENT_CASH',
+      `buying needs ${order.notional.add(order.fee).toFixed(2)} with commission; cash is ${state.cash.toFixed(2)}`,
+    );
   }
   if (order.side === 'sell' && order.qty.greaterThan(state.shares)) {
-    add('GUARDRAIL_INSUFFICIENT_SHARES', `selling ${order.qty.toFixed()} shares; the position holds ${state.shares.toFixed()}`);
+    add(
+      'GUARDRAIL_INSUFFICIENT_SHARES',
+      `selling ${order.qty.toFixed()} shares; the position holds ${state.shares.toFixed()}`,
+    );
   }
   if (!ctx.marketOpen) add('GUARDRAIL_MARKET_CLOSED', 'the market is closed for this position');
   if (ctx.hasOpenOrder) add('GUARDRAIL_OPEN_ORDER', 'an earlier order of this position is still open');
@@ -55,7 +70,11 @@ export function checkGuardrails(state: PositionState, order: OrderCheck, limits:
   }
   if (ctx.blocked) reasons.push(ctx.blocked);
   if (reasons.length === 0) {
-    const fill = checkFill(state, { side: order.side, qty: order.qty, price: order.price, fee: order.fee }, limits.band);
+    const fill = checkFill(
+      state,
+      { side: order.side, qty: order.qty, price: order.price, fee: order.fee },
+      limits.band,
+    );
     if (!fill.ok) add('GUARDRAIL_BAND_BREACH', fill.reason);
   }
   return reasons;

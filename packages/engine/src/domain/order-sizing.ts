@@ -44,7 +44,9 @@ export function bandRestore(shares: Decimal, cash: Decimal, price: Decimal, band
 function tradeCap(s: SizingInput, buying: boolean): Decimal {
   const value = s.shares.mul(s.price).add(s.cash);
   const m = s.maxTradePct.div(HUNDRED);
-  return buying ? minDecimal(s.cash, m.mul(value)).div(s.price) : minDecimal(s.shares, m.mul(value).div(s.price));
+  return buying
+    ? minDecimal(s.cash, m.mul(value)).div(s.price)
+    : minDecimal(s.shares, m.mul(value).div(s.price));
 }
 
 /** Step 8's look-ahead: the allocation and value after trading `qty` at the price, commission included. */
@@ -73,7 +75,12 @@ export function sizeTriggerOrder(s: SizingInput): Proposal {
   }
   const base = { rawQty: raw, cappedQty: capped, cap, allocBefore, allocAfterCap: after.alloc };
   if (capped.isZero()) {
-    return { origin: 'trigger', qty: ZERO, note: `nothing to ${buying ? 'buy with: no cash' : 'sell: no shares'}`, ...base };
+    return {
+      origin: 'trigger',
+      qty: ZERO,
+      note: `nothing to ${buying ? 'buy with: no cash' : 'sell: no shares'}`,
+      ...base,
+    };
   }
   if (qty.isZero() || qty.isNegative() === buying) {
     return overruleByBand(s, allocBefore, base, buying);
@@ -89,7 +96,11 @@ function overruleByBand(
 ): Proposal {
   const restore = bandRestore(s.shares, s.cash, s.price, s.band) ?? ZERO;
   const trigger = buying ? 'buy' : 'sell';
-  const where = allocBefore.lessThan(s.band.min) ? 'under' : allocBefore.greaterThan(s.band.max) ? 'over' : 'at the edge of';
+  const where = allocBefore.lessThan(s.band.min)
+    ? 'under'
+    : allocBefore.greaterThan(s.band.max)
+      ? 'over'
+      : 'at the edge of';
   return {
     origin: 'band_overrule',
     qty: restore,

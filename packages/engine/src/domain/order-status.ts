@@ -1,4 +1,11 @@
-export type OrderStatus = 'new' | 'submitted' | 'partially_filled' | 'filled' | 'rejected' | 'cancelled' | 'expired';
+export type OrderStatus =
+  | 'new'
+  | 'submitted'
+  | 'partially_filled'
+  | 'filled'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired';
 
 /**
  * The order lifecycle as one table. `new` = stored, not yet known to the broker; a broker that

@@ -5,7 +5,12 @@ import type { StrategyParams } from './strategy-params.js';
 export interface WireParams {
   trigger: { up_pct: number; down_pct: number };
   sizing: { rebalance_ratio: number };
-  guardrails: { min_stock_pct: number; max_stock_pct: number; max_trade_pct: number; max_orders_per_day: number };
+  guardrails: {
+    min_stock_pct: number;
+    max_stock_pct: number;
+    max_trade_pct: number;
+    max_orders_per_day: number;
+  };
   order: { min_notional: number; min_qty: number; commission_rate: number };
   anchor: { reset_pct: number };
   market_hours: StrategyParams['marketHours'];
@@ -46,7 +51,11 @@ export function paramsFromWire(w: WireParams): StrategyParams {
       maxTradePct: d(w.guardrails.max_trade_pct),
       maxOrdersPerDay: w.guardrails.max_orders_per_day,
     },
-    order: { minNotional: d(w.order.min_notional), minQty: d(w.order.min_qty), commissionRate: d(w.order.commission_rate) },
+    order: {
+      minNotional: d(w.order.min_notional),
+      minQty: d(w.order.min_qty),
+      commissionRate: d(w.order.commission_rate),
+    },
     anchor: { resetPct: d(w.anchor.reset_pct) },
     marketHours: w.market_hours,
   };

@@ -1,5 +1,5 @@
 import { Decimal, isDecimalText } from './decimal.js';
-import { type MarketHoursSetting, type ParamName, type StrategyParams } from './strategy-params.js';
+import type { MarketHoursSetting, ParamName, StrategyParams } from './strategy-params.js';
 
 /** One rejected field, named by its wire path (e.g. `params.trigger.up_pct`). */
 export interface FieldError {
@@ -14,7 +14,12 @@ export type ParamsResult =
 /** A partial parameter object as it arrives on the wire: nested groups, numbers or decimal strings. */
 export type ParamsPatch = Readonly<Record<string, unknown>>;
 
-type Range = { readonly min: number; readonly max: number; readonly minExclusive?: boolean; readonly integer?: boolean };
+type Range = {
+  readonly min: number;
+  readonly max: number;
+  readonly minExclusive?: boolean;
+  readonly integer?: boolean;
+};
 
 const RANGES: Readonly<Record<Exclude<ParamName, 'market_hours'>, Range>> = {
   'trigger.up_pct': { min: 0, max: 100, minExclusive: true },
@@ -62,7 +67,10 @@ function flatten(patch: ParamsPatch, prefix: string, into: Map<string, unknown>,
 const PARAM_NAMES_SET: ReadonlySet<string> = new Set([...Object.keys(RANGES), 'market_hours']);
 
 /** Flattens a nested patch into `group.name → value`, reporting unknown names. */
-export function flattenParamsPatch(patch: ParamsPatch): { values: Map<string, unknown>; errors: FieldError[] } {
+export function flattenParamsPatch(patch: ParamsPatch): {
+  values: Map<string, unknown>;
+  errors: FieldError[];
+} {
   const values = new Map<string, unknown>();
   const errors: FieldError[] = [];
   flatten(patch, '', values, errors);
@@ -77,7 +85,9 @@ function setParam(params: MutableParams, name: ParamName, value: Decimal): void 
 }
 
 type MutableParams = {
-  -readonly [G in keyof StrategyParams]: StrategyParams[G] extends object ? { -readonly [K in keyof StrategyParams[G]]: StrategyParams[G][K] } : StrategyParams[G];
+  -readonly [G in keyof StrategyParams]: StrategyParams[G] extends object
+    ? { -readonly [K in keyof StrategyParams[G]]: StrategyParams[G][K] }
+    : StrategyParams[G];
 };
 
 function cloneParams(base: StrategyParams): MutableParams {
@@ -95,12 +105,17 @@ function cloneParams(base: StrategyParams): MutableParams {
  * Applies a wire patch to `base` and checks every rule of DESIGN §3.1: ranges, `min < max`, and an
  * anchor reset wide enough for the triggers to ever fire. Every problem is reported, none fixed silently.
  */
-export function applyParamsPatch(base: StrategyParams, patch: ParamsPatch, fieldPrefix = 'params'): ParamsResult {
+export function applyParamsPatch(
+  base: StrategyParams,
+  patch: ParamsPatch,
+  fieldPrefix = 'params',
+): ParamsResult {
   const { values, errors } = flattenParamsPatch(patch);
   const params = cloneParams(base);
   for (const [name, raw] of values) {
     if (name === 'market_hours') {
-      if (raw === null || MARKET_HOURS.includes(raw as MarketHoursSetting)) params.marketHours = raw as MarketHoursSetting | null;
+      if (raw === null || MARKET_HOURS.includes(raw as MarketHoursSetting))
+        params.marketHours = raw as MarketHoursSetting | null;
       else errors.push({ field: name, message: `must be one of ${MARKET_HOURS.join(', ')}` });
       continue;
     }
@@ -110,7 +125,13 @@ export function applyParamsPatch(base: StrategyParams, patch: ParamsPatch, field
   }
   if (errors.length === 0) errors.push(...crossFieldErrors(params));
   if (errors.length > 0) {
-    return { ok: false, errors: errors.map((e) => ({ field: fieldPrefix ? `${fieldPrefix}.${e.field}` : e.field, message: e.message })) };
+    return {
+      ok: false,
+      errors: errors.map((e) => ({
+        field: fieldPrefix ? `${fieldPrefix}.${e.field}` : e.field,
+        message: e.message,
+      })),
+    };
   }
   return { ok: true, params };
 }
@@ -123,7 +144,10 @@ function crossFieldErrors(params: StrategyParams): FieldError[] {
   }
   const widest = Decimal.max(params.trigger.upPct, params.trigger.downPct);
   if (params.anchor.resetPct.lessThanOrEqualTo(widest)) {
-    errors.push({ field: 'anchor.reset_pct', message: 'must be greater than trigger.up_pct and trigger.down_pct, or no trigger could ever fire' });
+    errors.push({
+      field: 'anchor.reset_pct',
+      message: 'must be greater than trigger.up_pct and trigger.down_pct, or no trigger could ever fire',
+    });
   }
   return errors;
 }

@@ -12,7 +12,11 @@ export interface StrategyParams {
     readonly maxTradePct: Decimal;
     readonly maxOrdersPerDay: number;
   };
-  readonly order: { readonly minNotional: Decimal; readonly minQty: Decimal; readonly commissionRate: Decimal };
+  readonly order: {
+    readonly minNotional: Decimal;
+    readonly minQty: Decimal;
+    readonly commissionRate: Decimal;
+  };
   readonly anchor: { readonly resetPct: Decimal };
   /** A position may override its portfolio's market hours; null means "as the portfolio". */
   readonly marketHours: MarketHoursSetting | null;
@@ -27,7 +31,11 @@ export const DEFAULT_PARAMS: StrategyParams = {
     maxTradePct: new Decimal(20),
     maxOrdersPerDay: 5,
   },
-  order: { minNotional: new Decimal(100), minQty: new Decimal('0.001'), commissionRate: new Decimal('0.0001') },
+  order: {
+    minNotional: new Decimal(100),
+    minQty: new Decimal('0.001'),
+    commissionRate: new Decimal('0.0001'),
+  },
   anchor: { resetPct: new Decimal(50) },
   marketHours: null,
 };

@@ -9,7 +9,9 @@ import { allocationAt, bandOf, type PositionState } from './position-state.js';
 import type { StrategyParams } from './strategy-params.js';
 
 const decimalText = (min: number, max: number, places: number) =>
-  fc.integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) }).map((n) => new Decimal(n).div(10 ** places));
+  fc
+    .integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) })
+    .map((n) => new Decimal(n).div(10 ** places));
 
 const paramsArb: fc.Arbitrary<StrategyParams> = fc
   .record({
@@ -26,7 +28,12 @@ const paramsArb: fc.Arbitrary<StrategyParams> = fc
     makeParams({
       trigger: { up_pct: r.up / 10, down_pct: r.down / 10 },
       sizing: { rebalance_ratio: r.ratio / 100 },
-      guardrails: { min_stock_pct: r.min, max_stock_pct: Math.min(100, r.min + r.width), max_trade_pct: r.maxTrade, max_orders_per_day: 1000 },
+      guardrails: {
+        min_stock_pct: r.min,
+        max_stock_pct: Math.min(100, r.min + r.width),
+        max_trade_pct: r.maxTrade,
+        max_orders_per_day: 1000,
+      },
       order: { min_notional: r.minNotional, commission_rate: r.commission / 10_000 },
       anchor: { reset_pct: 60 },
     }),
@@ -40,9 +47,18 @@ const stateArb: fc.Arbitrary<PositionState> = fc.record({
 
 type Step = { kind: 'move'; pct: number } | { kind: 'deposit' | 'withdrawal'; amount: Decimal };
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 8, arbitrary: fc.integer({ min: -1500, max: 1500 }).map((bp) => ({ kind: 'move' as const, pct: bp / 100 })) },
-  { weight: 1, arbitrary: decimalText(0.01, 5000, 2).map((amount) => ({ kind: 'deposit' as const, amount })) },
-  { weight: 1, arbitrary: decimalText(0.01, 5000, 2).map((amount) => ({ kind: 'withdrawal' as const, amount })) },
+  {
+    weight: 8,
+    arbitrary: fc.integer({ min: -1500, max: 1500 }).map((bp) => ({ kind: 'move' as const, pct: bp / 100 })),
+  },
+  {
+    weight: 1,
+    arbitrary: decimalText(0.01, 5000, 2).map((amount) => ({ kind: 'deposit' as const, amount })),
+  },
+  {
+    weight: 1,
+    arbitrary: decimalText(0.01, 5000, 2).map((amount) => ({ kind: 'withdrawal' as const, amount })),
+  },
 );
 
 interface Ledger {
@@ -59,7 +75,14 @@ const seen = { fills: 0, overrules: 0, breaches: 0 };
 /** Plays a random path through the rules, checking the per-fill invariants on the way. */
 function play(start: PositionState, params: StrategyParams, steps: Step[]) {
   const band = bandOf(params.guardrails.minStockPct, params.guardrails.maxStockPct);
-  const ledger: Ledger = { initialCash: start.cash, deposits: ZERO, withdrawals: ZERO, buys: ZERO, sells: ZERO, fees: ZERO };
+  const ledger: Ledger = {
+    initialCash: start.cash,
+    deposits: ZERO,
+    withdrawals: ZERO,
+    buys: ZERO,
+    sells: ZERO,
+    fees: ZERO,
+  };
   let state = start;
   let price = start.anchor!;
   for (const step of steps) {
@@ -73,9 +96,15 @@ function play(start: PositionState, params: StrategyParams, steps: Step[]) {
       continue;
     }
     price = Decimal.max('0.01', price.mul(1 + step.pct / 100).toDecimalPlaces(2));
-    const e = evaluatePosition({ state, params, price: { ok: true, price, ageMs: 0, maxAgeMs: 1 }, context: OPEN_MARKET });
+    const e = evaluatePosition({
+      state,
+      params,
+      price: { ok: true, price, ageMs: 0, maxAgeMs: 1 },
+      context: OPEN_MARKET,
+    });
     if (e.kind === 'anchor_reset') state = { ...state, anchor: e.newAnchor };
-    if (e.kind === 'skip' && e.guardrail.reasons.some((r) => r.code === 'GUARDRAIL_BAND_BREACH')) seen.breaches++;
+    if (e.kind === 'skip' && e.guardrail.reasons.some((r) => r.code === 'GUARDRAIL_BAND_BREACH'))
+      seen.breaches++;
     if (e.kind !== 'order') continue;
     seen.fills++;
     if (e.guardrail.proposal.origin === 'band_overrule') seen.overrules++;
@@ -94,10 +123,19 @@ function play(start: PositionState, params: StrategyParams, steps: Step[]) {
 }
 
 function outside(alloc: Decimal, band: ReturnType<typeof bandOf>): Decimal {
-  return alloc.lessThan(band.min) ? band.min.sub(alloc) : alloc.greaterThan(band.max) ? alloc.sub(band.max) : ZERO;
+  return alloc.lessThan(band.min)
+    ? band.min.sub(alloc)
+    : alloc.greaterThan(band.max)
+      ? alloc.sub(band.max)
+      : ZERO;
 }
 
-function checkFillInvariants(before: PositionState, after: PositionState, price: Decimal, band: ReturnType<typeof bandOf>) {
+function checkFillInvariants(
+  before: PositionState,
+  after: PositionState,
+  price: Decimal,
+  band: ReturnType<typeof bandOf>,
+) {
   expect(after.cash.isNegative()).toBe(false);
   expect(after.shares.isNegative()).toBe(false);
   const d0 = outside(allocationAt(before.shares, before.cash, price), band);
@@ -107,7 +145,12 @@ function checkFillInvariants(before: PositionState, after: PositionState, price:
 }
 
 /** The band may turn a trigger around only when the position sits outside the band on the other side. */
-function checkBandOverrule(e: Extract<ReturnType<typeof evaluatePosition>, { kind: 'order' }>, band: ReturnType<typeof bandOf>, state: PositionState, price: Decimal) {
+function checkBandOverrule(
+  e: Extract<ReturnType<typeof evaluatePosition>, { kind: 'order' }>,
+  band: ReturnType<typeof bandOf>,
+  state: PositionState,
+  price: Decimal,
+) {
   const { trigger, guardrail } = e;
   if (!trigger.fired || trigger.direction === guardrail.order.side) return;
   const alloc = allocationAt(state.shares, state.cash, price);
@@ -119,12 +162,22 @@ function checkBandOverrule(e: Extract<ReturnType<typeof evaluatePosition>, { kin
 describe('trading invariants over random price paths, deposits and withdrawals', () => {
   it('keeps cash and shares non-negative, respects the band, and balances the ledger to the cent', () => {
     fc.assert(
-      fc.property(stateArb, paramsArb, fc.array(stepArb, { minLength: 1, maxLength: 60 }), (start, params, steps) => {
-        const { state, ledger } = play(start, params, steps);
-        const expectedCash = ledger.initialCash.add(ledger.deposits).sub(ledger.withdrawals).sub(ledger.buys).add(ledger.sells).sub(ledger.fees);
-        expect(state.cash.toFixed(2)).toBe(expectedCash.toFixed(2));
-        expect(state.cash.equals(expectedCash)).toBe(true);
-      }),
+      fc.property(
+        stateArb,
+        paramsArb,
+        fc.array(stepArb, { minLength: 1, maxLength: 60 }),
+        (start, params, steps) => {
+          const { state, ledger } = play(start, params, steps);
+          const expectedCash = ledger.initialCash
+            .add(ledger.deposits)
+            .sub(ledger.withdrawals)
+            .sub(ledger.buys)
+            .add(ledger.sells)
+            .sub(ledger.fees);
+          expect(state.cash.toFixed(2)).toBe(expectedCash.toFixed(2));
+          expect(state.cash.equals(expectedCash)).toBe(true);
+        },
+      ),
       { numRuns: 400 },
     );
     // The property is only worth something if the paths really trade, and the band really intervenes.
@@ -135,7 +188,12 @@ describe('trading invariants over random price paths, deposits and withdrawals',
   it('never lets the band turn an order around while the position is inside the band', () => {
     fc.assert(
       fc.property(stateArb, paramsArb, decimalText(0.5, 2000, 2), (state, params, price) => {
-        const e = evaluatePosition({ state, params, price: { ok: true, price, ageMs: 0, maxAgeMs: 1 }, context: OPEN_MARKET });
+        const e = evaluatePosition({
+          state,
+          params,
+          price: { ok: true, price, ageMs: 0, maxAgeMs: 1 },
+          context: OPEN_MARKET,
+        });
         if (e.kind !== 'order' && e.kind !== 'skip') return;
         const band = bandOf(params.guardrails.minStockPct, params.guardrails.maxStockPct);
         const alloc = allocationAt(state.shares, state.cash, price);

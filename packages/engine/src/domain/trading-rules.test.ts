@@ -6,7 +6,11 @@ import type { StrategyParams } from './strategy-params.js';
 
 const defaults = makeParams();
 
-function evaluate(over: Parameters<typeof makeState>[0], price: number | string, options: { params?: StrategyParams; context?: Partial<typeof OPEN_MARKET> } = {}) {
+function evaluate(
+  over: Parameters<typeof makeState>[0],
+  price: number | string,
+  options: { params?: StrategyParams; context?: Partial<typeof OPEN_MARKET> } = {},
+) {
   return evaluatePosition({
     state: makeState(over),
     params: options.params ?? defaults,
@@ -38,13 +42,23 @@ describe('before the trigger', () => {
     expect(e.trigger.reason).toBe('no anchor');
   });
   it('refuses a stale price', () => {
-    const e = evaluatePosition({ state: makeState(), params: defaults, price: { ok: true, price: new Decimal(90), ageMs: 120_000, maxAgeMs: 60_000 }, context: OPEN_MARKET });
+    const e = evaluatePosition({
+      state: makeState(),
+      params: defaults,
+      price: { ok: true, price: new Decimal(90), ageMs: 120_000, maxAgeMs: 60_000 },
+      context: OPEN_MARKET,
+    });
     expect(e.kind).toBe('no_price');
     expect(e.trigger.reason).toMatch(/stale/);
   });
   it('refuses a zero price and a failed quote', () => {
     expect(evaluate({}, 0).kind).toBe('no_price');
-    const failed = evaluatePosition({ state: makeState(), params: defaults, price: { ok: false, error: 'timeout' }, context: OPEN_MARKET });
+    const failed = evaluatePosition({
+      state: makeState(),
+      params: defaults,
+      price: { ok: false, error: 'timeout' },
+      context: OPEN_MARKET,
+    });
     expect(failed.trigger.reason).toBe('price unavailable: timeout');
   });
   it('resets the anchor without trading when the price moved more than reset_pct (strictly)', () => {
@@ -58,7 +72,14 @@ describe('before the trigger', () => {
 
 describe('guardrails list every reason an order is blocked', () => {
   it('names all failing checks at once', () => {
-    const e = evaluate({}, 90, { context: { marketOpen: false, hasOpenOrder: true, ordersToday: 5, blocked: { code: 'GUARDRAIL_PORTFOLIO_HALTED', message: 'halted' } } });
+    const e = evaluate({}, 90, {
+      context: {
+        marketOpen: false,
+        hasOpenOrder: true,
+        ordersToday: 5,
+        blocked: { code: 'GUARDRAIL_PORTFOLIO_HALTED', message: 'halted' },
+      },
+    });
     if (e.kind !== 'skip') throw new Error(e.kind);
     expect(e.guardrail.reasons.map((r) => r.code)).toEqual([
       'GUARDRAIL_MARKET_CLOSED',

@@ -28,17 +28,37 @@ function signedPct(change: Decimal): string {
 
 function priceProblem(price: PriceInput): string | null {
   if (!price.ok) return `price unavailable: ${price.error}`;
-  if (!price.price.isPositive() || price.price.isZero()) return `price ${price.price.toFixed()} is not a positive number`;
-  if (price.ageMs > price.maxAgeMs) return `price is stale: ${Math.round(price.ageMs / 1000)} s old, at most ${Math.round(price.maxAgeMs / 1000)} s allowed`;
+  if (!price.price.isPositive() || price.price.isZero())
+    return `price ${price.price.toFixed()} is not a positive number`;
+  if (price.ageMs > price.maxAgeMs)
+    return `price is stale: ${Math.round(price.ageMs / 1000)} s old, at most ${Math.round(price.maxAgeMs / 1000)} s allowed`;
   return null;
 }
 
-export function evaluateTrigger(anchor: Decimal | null, input: PriceInput, params: StrategyParams): TriggerResult {
+export function evaluateTrigger(
+  anchor: Decimal | null,
+  input: PriceInput,
+  params: StrategyParams,
+): TriggerResult {
   const { upPct, downPct } = params.trigger;
   const base = { anchor, upPct, downPct, fired: false, direction: null } as const;
-  if (anchor === null) return { ...base, outcome: 'no_anchor', price: input.ok ? input.price : null, changePct: null, reason: 'no anchor' };
+  if (anchor === null)
+    return {
+      ...base,
+      outcome: 'no_anchor',
+      price: input.ok ? input.price : null,
+      changePct: null,
+      reason: 'no anchor',
+    };
   const problem = priceProblem(input);
-  if (problem !== null || !input.ok) return { ...base, outcome: 'no_price', price: input.ok ? input.price : null, changePct: null, reason: problem ?? '' };
+  if (problem !== null || !input.ok)
+    return {
+      ...base,
+      outcome: 'no_price',
+      price: input.ok ? input.price : null,
+      changePct: null,
+      reason: problem ?? '',
+    };
   const price = input.price;
   const delta = price.sub(anchor).mul(HUNDRED);
   const changePct = delta.div(anchor).toDecimalPlaces(4);
@@ -47,10 +67,32 @@ export function evaluateTrigger(anchor: Decimal | null, input: PriceInput, param
     return { ...base, outcome: 'anchor_reset', price, changePct, reason };
   }
   if (delta.greaterThanOrEqualTo(upPct.mul(anchor))) {
-    return { ...base, outcome: 'evaluated', price, changePct, fired: true, direction: 'sell', reason: `sell trigger: ${signedPct(changePct)} ≥ +${upPct.toFixed()}%` };
+    return {
+      ...base,
+      outcome: 'evaluated',
+      price,
+      changePct,
+      fired: true,
+      direction: 'sell',
+      reason: `sell trigger: ${signedPct(changePct)} ≥ +${upPct.toFixed()}%`,
+    };
   }
   if (delta.lessThanOrEqualTo(downPct.neg().mul(anchor))) {
-    return { ...base, outcome: 'evaluated', price, changePct, fired: true, direction: 'buy', reason: `buy trigger: ${signedPct(changePct)} ≤ −${downPct.toFixed()}%` };
+    return {
+      ...base,
+      outcome: 'evaluated',
+      price,
+      changePct,
+      fired: true,
+      direction: 'buy',
+      reason: `buy trigger: ${signedPct(changePct)} ≤ −${downPct.toFixed()}%`,
+    };
   }
-  return { ...base, outcome: 'evaluated', price, changePct, reason: `within thresholds: ${signedPct(changePct)}` };
+  return {
+    ...base,
+    outcome: 'evaluated',
+    price,
+    changePct,
+    reason: `within thresholds: ${signedPct(changePct)}`,
+  };
 }

@@ -45,13 +45,29 @@ describe('DESIGN §3.3 worked examples (50 shares + 5 000 cash, anchor 100, defa
     const [at98, at97] = play(makeState(), [98, 97]);
     expect(at98!.evaluation.kind).toBe('hold');
     expect(at98!.state.anchor?.toFixed()).toBe('100');
-    expect(fillOf(at97!)).toEqual({ side: 'buy', qty: '5.234455', price: '97', fee: '0.050774', cash: '4492.2071', shares: '55.234455', anchor: '97' });
+    expect(fillOf(at97!)).toEqual({
+      side: 'buy',
+      qty: '5.234455',
+      price: '97',
+      fee: '0.050774',
+      cash: '4492.2071',
+      shares: '55.234455',
+      anchor: '97',
+    });
   });
 
   it('B: 102 does nothing, then 103 sells 4.783770', () => {
     const [at102, at103] = play(makeState(), [102, 103]);
     expect(at102!.evaluation.kind).toBe('hold');
-    expect(fillOf(at103!)).toEqual({ side: 'sell', qty: '4.783770', price: '103', fee: '0.049273', cash: '5492.6790', shares: '45.216230', anchor: '103' });
+    expect(fillOf(at103!)).toEqual({
+      side: 'sell',
+      qty: '4.783770',
+      price: '103',
+      fee: '0.049273',
+      cash: '5492.6790',
+      shares: '45.216230',
+      anchor: '103',
+    });
   });
 
   it('C: 97.5 is only −2.5 %, so nothing happens', () => {
@@ -62,7 +78,15 @@ describe('DESIGN §3.3 worked examples (50 shares + 5 000 cash, anchor 100, defa
 
   it('E: 90 buys 19.547716', () => {
     const [step] = play(makeState(), [90]);
-    expect(fillOf(step!)).toEqual({ side: 'buy', qty: '19.547716', price: '90', fee: '0.175929', cash: '3240.5296', shares: '69.547716', anchor: '90' });
+    expect(fillOf(step!)).toEqual({
+      side: 'buy',
+      qty: '19.547716',
+      price: '90',
+      fee: '0.175929',
+      cash: '3240.5296',
+      shares: '69.547716',
+      anchor: '90',
+    });
   });
 
   it('F: at 80 the raw 46.875 shares are capped to 22.5 by max_trade_pct', () => {
@@ -71,7 +95,15 @@ describe('DESIGN §3.3 worked examples (50 shares + 5 000 cash, anchor 100, defa
     if (e.kind !== 'order') throw new Error(e.kind);
     expect(e.guardrail.proposal.rawQty!.toFixed(3)).toBe('46.876');
     expect(e.guardrail.proposal.cap!.toFixed()).toBe('22.5');
-    expect(fillOf(step!)).toEqual({ side: 'buy', qty: '22.500000', price: '80', fee: '0.180000', cash: '3199.8200', shares: '72.500000', anchor: '80' });
+    expect(fillOf(step!)).toEqual({
+      side: 'buy',
+      qty: '22.500000',
+      price: '80',
+      fee: '0.180000',
+      cash: '3199.8200',
+      shares: '72.500000',
+      anchor: '80',
+    });
   });
 
   it('J: a 50.77 buy on a small position is below min_notional, so it is skipped and the anchor stays', () => {
@@ -90,6 +122,14 @@ describe('DESIGN §3.3 worked examples (50 shares + 5 000 cash, anchor 100, defa
     if (e.kind !== 'order') throw new Error(e.kind);
     expect(e.trigger.fired).toBe(false);
     expect(e.guardrail.proposal.origin).toBe('band_restore');
-    expect(fillOf(step!)).toEqual({ side: 'sell', qty: '15.000000', price: '100', fee: '0.150000', cash: '2499.8500', shares: '75.000000', anchor: '100' });
+    expect(fillOf(step!)).toEqual({
+      side: 'sell',
+      qty: '15.000000',
+      price: '100',
+      fee: '0.150000',
+      cash: '2499.8500',
+      shares: '75.000000',
+      anchor: '100',
+    });
   });
 });

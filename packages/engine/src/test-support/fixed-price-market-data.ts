@@ -1,5 +1,5 @@
-import type { Bar, MarketData, QuoteResult } from '../application/ports/market-data.js';
 import type { Clock } from '../application/ports/clock.js';
+import type { Bar, MarketData, QuoteResult } from '../application/ports/market-data.js';
 import { Decimal } from '../domain/decimal.js';
 
 /** A market whose prices the test sets by hand; symbols without a price (or marked failing) fail. */
@@ -31,7 +31,8 @@ export class FixedPriceMarketData implements MarketData {
     return symbols.map((symbol) => {
       const error = this.failing.get(symbol);
       const price = this.prices.get(symbol);
-      if (error !== undefined || !price) return { ok: false, symbol, error: error ?? 'no price set', provider: this.name };
+      if (error !== undefined || !price)
+        return { ok: false, symbol, error: error ?? 'no price set', provider: this.name };
       return { ok: true, symbol, price, quotedAt: this.clock.now(), provider: this.name };
     });
   }

@@ -1,10 +1,12 @@
 import { Decimal } from '../domain/decimal.js';
-import { applyParamsPatch, type ParamsPatch } from '../domain/strategy-params-validation.js';
-import { DEFAULT_PARAMS, type StrategyParams } from '../domain/strategy-params.js';
-import type { PositionState } from '../domain/position-state.js';
 import type { TradingContext } from '../domain/guardrails.js';
+import type { PositionState } from '../domain/position-state.js';
+import { DEFAULT_PARAMS, type StrategyParams } from '../domain/strategy-params.js';
+import { applyParamsPatch, type ParamsPatch } from '../domain/strategy-params-validation.js';
 
-export function makeState(over: { shares?: string | number; cash?: string | number; anchor?: string | number | null } = {}): PositionState {
+export function makeState(
+  over: { shares?: string | number; cash?: string | number; anchor?: string | number | null } = {},
+): PositionState {
   const anchor = over.anchor === undefined ? 100 : over.anchor;
   return {
     shares: new Decimal(over.shares ?? 50),
@@ -19,7 +21,12 @@ export function makeParams(patch: ParamsPatch = {}): StrategyParams {
   return result.params;
 }
 
-export const OPEN_MARKET: TradingContext = { marketOpen: true, hasOpenOrder: false, ordersToday: 0, blocked: null };
+export const OPEN_MARKET: TradingContext = {
+  marketOpen: true,
+  hasOpenOrder: false,
+  ordersToday: 0,
+  blocked: null,
+};
 
 export function freshPrice(price: string | number) {
   return { ok: true as const, price: new Decimal(price), ageMs: 0, maxAgeMs: 60_000 };

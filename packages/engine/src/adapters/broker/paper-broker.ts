@@ -30,7 +30,13 @@ export class PaperBroker implements Broker {
     const factor = ticket.side === 'buy' ? this.slippage.add(1) : new Decimal(1).sub(this.slippage);
     const price = this.slippage.isZero() ? ticket.price : ticket.price.mul(factor).toDecimalPlaces(4);
     const fee = roundFee(ticket.qty.mul(price).mul(ticket.commissionRate));
-    const report: BrokerReport = { status: 'filled', qty: ticket.qty, price, fee, executedAt: this.clock.now() };
+    const report: BrokerReport = {
+      status: 'filled',
+      qty: ticket.qty,
+      price,
+      fee,
+      executedAt: this.clock.now(),
+    };
     this.fills.set(ticket.clientOrderId, report);
     return report;
   }

@@ -21,7 +21,11 @@ export function decodeSeqCursor(cursor: string): number {
 }
 
 /** Splits a fetched page of `limit + 1` rows into the page and the cursor of the next one. */
-export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => string | number): { items: T[]; nextCursor: string | null } {
+export function pageOf<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => string | number,
+): { items: T[]; nextCursor: string | null } {
   if (rows.length <= limit) return { items: rows, nextCursor: null };
   const items = rows.slice(0, limit);
   return { items, nextCursor: encodeCursor(keyOf(items[items.length - 1]!)) };

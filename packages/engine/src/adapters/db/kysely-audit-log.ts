@@ -24,7 +24,11 @@ function hashedText(row: Omit<EventRow, 'payload' | 'prev_hash' | 'hash'>, paylo
   return canonicalJson({ ...row, payload });
 }
 
-export function chainHash(prevHash: string, row: Omit<EventRow, 'payload' | 'prev_hash' | 'hash'>, payload: unknown): string {
+export function chainHash(
+  prevHash: string,
+  row: Omit<EventRow, 'payload' | 'prev_hash' | 'hash'>,
+  payload: unknown,
+): string {
   return createHash('sha256').update(prevHash).update(hashedText(row, payload)).digest('hex');
 }
 
@@ -61,7 +65,12 @@ export class KyselyAuditLog implements AuditLog {
 
   async append(drafts: readonly EventDraft[]): Promise<StoredEvent[]> {
     if (drafts.length === 0) return [];
-    const head = await this.db.selectFrom('events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const head = await this.db
+      .selectFrom('events')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     let seq = head ? Number(head.seq) : 0;
     let prevHash = head?.hash ?? GENESIS_HASH;
     const recordedAt = this.clock.now();
@@ -87,9 +96,18 @@ export class KyselyAuditLog implements AuditLog {
       return full;
     });
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.db.insertInto('events').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+      await this.db
+        .insertInto('events')
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .execute();
     }
-    const stored = rows.map((r, i) => ({ ...drafts[i]!, seq: r.seq, recordedAt, prevHash: r.prev_hash, hash: r.hash }));
+    const stored = rows.map((r, i) => ({
+      ...drafts[i]!,
+      seq: r.seq,
+      recordedAt,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    }));
     this.onAppended(stored);
     return stored;
   }
@@ -106,19 +124,32 @@ export class KyselyAuditLog implements AuditLog {
     if (filter.until) q = q.where('occurred_at', '<', iso(Date.parse(filter.until)));
     if (filter.afterSeq !== undefined) q = q.where('seq', '>', filter.afterSeq);
     if (page.cursor) q = q.where('seq', ascending ? '>' : '<', decodeSeqCursor(page.cursor));
-    const rows = await q.orderBy('seq', ascending ? 'asc' : 'desc').limit(page.limit + 1).execute();
+    const rows = await q
+      .orderBy('seq', ascending ? 'asc' : 'desc')
+      .limit(page.limit + 1)
+      .execute();
     const items = rows.slice(0, page.limit).map(eventFromRow);
     const nextCursor = rows.length > page.limit ? encodeCursor(items[items.length - 1]!.seq) : null;
     return { items, nextCursor };
   }
 
   async listByCycle(id: CycleId): Promise<StoredEvent[]> {
-    const rows = await this.db.selectFrom('events').selectAll().where('cycle_id', '=', id).orderBy('seq').execute();
+    const rows = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('cycle_id', '=', id)
+      .orderBy('seq')
+      .execute();
     return rows.map(eventFromRow);
   }
 
   async lastSeq(): Promise<number> {
-    const row = await this.db.selectFrom('events').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('events')
+      .select('seq')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row ? Number(row.seq) : 0;
   }
 
@@ -127,15 +158,23 @@ export class KyselyAuditLog implements AuditLog {
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
     for (;;) {
-      const rows = await this.db.selectFrom('events').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(VERIFY_CHUNK).execute();
+      const rows = await this.db
+        .selectFrom('events')
+        .selectAll()
+        .where('seq', '>=', expectedSeq)
+        .orderBy('seq')
+        .limit(VERIFY_CHUNK)
+        .execute();
       for (const row of rows) {
         const problem = checkLink(row, expectedSeq, prevHash);
-        if (problem) return { ok: false, checked: expectedSeq - 1, first_bad_seq: Number(row.seq), reason: problem };
+        if (problem)
+          return { ok: false, checked: expectedSeq - 1, first_bad_seq: Number(row.seq), reason: problem };
         prevHash = row.hash;
         expectedSeq += 1;
       }
       onProgress?.(expectedSeq - 1);
-      if (rows.length < VERIFY_CHUNK) return { ok: true, checked: expectedSeq - 1, first_bad_seq: null, reason: null };
+      if (rows.length < VERIFY_CHUNK)
+        return { ok: true, checked: expectedSeq - 1, first_bad_seq: null, reason: null };
     }
   }
 }

@@ -10,12 +10,25 @@ export class KyselyCashMovementRepository implements CashMovementRepository {
   async insert(m: CashMovementRecord): Promise<void> {
     await this.db
       .insertInto('cash_movements')
-      .values({ id: m.id, position_id: m.positionId, kind: m.kind, amount: text(m.amount), note: m.note, actor: m.actor, created_at: iso(m.createdAt) })
+      .values({
+        id: m.id,
+        position_id: m.positionId,
+        kind: m.kind,
+        amount: text(m.amount),
+        note: m.note,
+        actor: m.actor,
+        created_at: iso(m.createdAt),
+      })
       .execute();
   }
 
   async listByPosition(id: PositionId): Promise<CashMovementRecord[]> {
-    const rows = await this.db.selectFrom('cash_movements').selectAll().where('position_id', '=', id).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('cash_movements')
+      .selectAll()
+      .where('position_id', '=', id)
+      .orderBy('id')
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       positionId: r.position_id as PositionId,

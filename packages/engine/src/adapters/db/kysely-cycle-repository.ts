@@ -63,13 +63,22 @@ export class KyselyCycleRepository implements CycleRepository {
     let q = this.db.selectFrom('cycles').selectAll();
     if (filter.source) q = q.where('source', '=', filter.source);
     if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));
-    const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+    const rows = await q
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
     const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
     return { items: items.map(cycleFromRow), nextCursor };
   }
 
   async latest(source: EventSource): Promise<CycleRecord | null> {
-    const row = await this.db.selectFrom('cycles').selectAll().where('source', '=', source).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('cycles')
+      .selectAll()
+      .where('source', '=', source)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row ? cycleFromRow(row) : null;
   }
 }

@@ -61,12 +61,19 @@ export class KyselyOrderRepository implements OrderRepository {
 
   async insertMany(orders: readonly OrderRecord[]): Promise<void> {
     for (let i = 0; i < orders.length; i += INSERT_CHUNK) {
-      await this.db.insertInto('orders').values(orders.slice(i, i + INSERT_CHUNK).map(rowOf)).execute();
+      await this.db
+        .insertInto('orders')
+        .values(orders.slice(i, i + INSERT_CHUNK).map(rowOf))
+        .execute();
     }
   }
 
   async setStatus(id: OrderId, status: OrderStatus, reason: string | null, at: Instant): Promise<void> {
-    await this.db.updateTable('orders').set({ status, reason, updated_at: iso(at) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('orders')
+      .set({ status, reason, updated_at: iso(at) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async get(id: OrderId): Promise<OrderRecord | null> {
@@ -75,7 +82,11 @@ export class KyselyOrderRepository implements OrderRepository {
   }
 
   async list(
-    filter: { portfolioId?: string | undefined; positionId?: string | undefined; status?: OrderStatus | undefined },
+    filter: {
+      portfolioId?: string | undefined;
+      positionId?: string | undefined;
+      status?: OrderStatus | undefined;
+    },
     page: PageRequest,
   ): Promise<Page<OrderRecord>> {
     let q = this.db.selectFrom('orders').selectAll();
@@ -83,13 +94,21 @@ export class KyselyOrderRepository implements OrderRepository {
     if (filter.positionId) q = q.where('position_id', '=', filter.positionId);
     if (filter.status) q = q.where('status', '=', filter.status);
     if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));
-    const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+    const rows = await q
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
     const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
     return { items: items.map(orderFromRow), nextCursor };
   }
 
   async listOpen(): Promise<OrderRecord[]> {
-    const rows = await this.db.selectFrom('orders').selectAll().where('status', 'in', OPEN).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('status', 'in', OPEN)
+      .orderBy('id')
+      .execute();
     return rows.map(orderFromRow);
   }
 }

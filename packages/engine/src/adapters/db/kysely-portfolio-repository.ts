@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { PortfolioRecord } from '../../application/records.js';
-import type { PortfolioRepository } from '../../application/ports/store.js';
 import type { Page, PageRequest } from '../../application/ports/page.js';
+import type { PortfolioRepository } from '../../application/ports/store.js';
+import type { PortfolioRecord } from '../../application/records.js';
 import type { Instant, PortfolioId } from '../../domain/ids.js';
 import type { MarketHoursSetting } from '../../domain/strategy-params.js';
 import { decodeTextCursor, pageOf } from './cursor.js';
@@ -41,7 +41,10 @@ export class KyselyPortfolioRepository implements PortfolioRepository {
   constructor(private readonly db: DbExecutor) {}
 
   async insert(p: PortfolioRecord): Promise<void> {
-    await this.db.insertInto('portfolios').values({ ...rowOf(p), deleted_at: null }).execute();
+    await this.db
+      .insertInto('portfolios')
+      .values({ ...rowOf(p), deleted_at: null })
+      .execute();
   }
 
   async update(p: PortfolioRecord): Promise<void> {
@@ -50,24 +53,39 @@ export class KyselyPortfolioRepository implements PortfolioRepository {
   }
 
   async softDelete(id: PortfolioId, at: Instant): Promise<void> {
-    await this.db.updateTable('portfolios').set({ deleted_at: iso(at), updated_at: iso(at) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('portfolios')
+      .set({ deleted_at: iso(at), updated_at: iso(at) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async get(id: PortfolioId): Promise<PortfolioRecord | null> {
-    const row = await this.db.selectFrom('portfolios').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('portfolios')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     return row ? portfolioFromRow(row) : null;
   }
 
   async list(page: PageRequest): Promise<Page<PortfolioRecord>> {
     let q = this.db.selectFrom('portfolios').selectAll().where('deleted_at', 'is', null);
     if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));
-    const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+    const rows = await q
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
     const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
     return { items: items.map(portfolioFromRow), nextCursor };
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('portfolios').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('portfolios')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 }

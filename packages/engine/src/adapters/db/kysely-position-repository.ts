@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { PositionForTrading, PositionRepository } from '../../application/ports/store.js';
 import type { Page, PageRequest } from '../../application/ports/page.js';
+import type { PositionForTrading, PositionRepository } from '../../application/ports/store.js';
 import type { PositionRecord } from '../../application/records.js';
 import type { Decimal } from '../../domain/decimal.js';
 import type { Instant, PortfolioId, PositionId } from '../../domain/ids.js';
@@ -62,7 +62,10 @@ export class KyselyPositionRepository implements PositionRepository {
   constructor(private readonly db: DbExecutor) {}
 
   async insert(p: PositionRecord): Promise<void> {
-    await this.db.insertInto('positions').values({ ...rowOf(p), version: p.version, claimed_by: null, claim_until: null, deleted_at: null }).execute();
+    await this.db
+      .insertInto('positions')
+      .values({ ...rowOf(p), version: p.version, claimed_by: null, claim_until: null, deleted_at: null })
+      .execute();
   }
 
   async update(p: PositionRecord): Promise<boolean> {
@@ -84,16 +87,30 @@ export class KyselyPositionRepository implements PositionRepository {
       .execute();
   }
 
-  async recordOrderPlaced(id: PositionId, tradingDay: string, ordersToday: number, at: Instant): Promise<void> {
+  async recordOrderPlaced(
+    id: PositionId,
+    tradingDay: string,
+    ordersToday: number,
+    at: Instant,
+  ): Promise<void> {
     await this.db
       .updateTable('positions')
-      .set((eb) => ({ orders_day: tradingDay, orders_today: ordersToday, updated_at: iso(at), version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        orders_day: tradingDay,
+        orders_today: ordersToday,
+        updated_at: iso(at),
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', id)
       .execute();
   }
 
   async softDelete(id: PositionId, at: Instant): Promise<void> {
-    await this.db.updateTable('positions').set({ deleted_at: iso(at), updated_at: iso(at) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('positions')
+      .set({ deleted_at: iso(at), updated_at: iso(at) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async softDeleteByPortfolio(id: PortfolioId, at: Instant): Promise<void> {
@@ -106,31 +123,52 @@ export class KyselyPositionRepository implements PositionRepository {
   }
 
   async get(id: PositionId): Promise<PositionRecord | null> {
-    const row = await this.db.selectFrom('positions').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('positions')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     return row ? positionFromRow(row) : null;
   }
 
   async getMany(ids: readonly PositionId[]): Promise<PositionRecord[]> {
     const out: PositionRecord[] = [];
     for (const part of chunks(ids)) {
-      const rows = await this.db.selectFrom('positions').selectAll().where('id', 'in', part).where('deleted_at', 'is', null).execute();
+      const rows = await this.db
+        .selectFrom('positions')
+        .selectAll()
+        .where('id', 'in', part)
+        .where('deleted_at', 'is', null)
+        .execute();
       out.push(...rows.map(positionFromRow));
     }
     return out;
   }
 
-  async list(filter: { portfolioId?: PortfolioId | undefined }, page: PageRequest): Promise<Page<PositionRecord>> {
+  async list(
+    filter: { portfolioId?: PortfolioId | undefined },
+    page: PageRequest,
+  ): Promise<Page<PositionRecord>> {
     let q = this.db.selectFrom('positions').selectAll().where('deleted_at', 'is', null);
     if (filter.portfolioId) q = q.where('portfolio_id', '=', filter.portfolioId);
     if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));
-    const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+    const rows = await q
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
     const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
     return { items: items.map(positionFromRow), nextCursor };
   }
 
   async listByPortfolios(ids: readonly PortfolioId[]): Promise<PositionRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('positions').selectAll().where('portfolio_id', 'in', ids).where('deleted_at', 'is', null).execute();
+    const rows = await this.db
+      .selectFrom('positions')
+      .selectAll()
+      .where('portfolio_id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .execute();
     return rows.map(positionFromRow);
   }
 
@@ -201,14 +239,25 @@ export class KyselyPositionRepository implements PositionRepository {
     return new Set(rows.map((r) => r.position_id));
   }
 
-  async claim(ids: readonly PositionId[], owner: string, until: Instant, now: Instant): Promise<PositionId[]> {
+  async claim(
+    ids: readonly PositionId[],
+    owner: string,
+    until: Instant,
+    now: Instant,
+  ): Promise<PositionId[]> {
     const out: PositionId[] = [];
     for (const part of chunks(ids)) {
       const rows = await this.db
         .updateTable('positions')
         .set({ claimed_by: owner, claim_until: iso(until) })
         .where('id', 'in', part)
-        .where((eb) => eb.or([eb('claim_until', 'is', null), eb('claim_until', '<', iso(now)), eb('claimed_by', '=', owner)]))
+        .where((eb) =>
+          eb.or([
+            eb('claim_until', 'is', null),
+            eb('claim_until', '<', iso(now)),
+            eb('claimed_by', '=', owner),
+          ]),
+        )
         .returning('id')
         .execute();
       out.push(...rows.map((r) => r.id as PositionId));

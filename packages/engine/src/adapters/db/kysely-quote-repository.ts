@@ -11,7 +11,12 @@ export class KyselyQuoteRepository implements QuoteRepository {
 
   async upsertMany(quotes: readonly SymbolQuoteRecord[]): Promise<void> {
     for (let i = 0; i < quotes.length; i += CHUNK) {
-      const rows = quotes.slice(i, i + CHUNK).map((q) => ({ symbol: q.symbol, price: text(q.price), quoted_at: iso(q.quotedAt), provider: q.provider }));
+      const rows = quotes.slice(i, i + CHUNK).map((q) => ({
+        symbol: q.symbol,
+        price: text(q.price),
+        quoted_at: iso(q.quotedAt),
+        provider: q.provider,
+      }));
       await this.db
         .insertInto('symbol_quotes')
         .values(rows)
@@ -29,8 +34,18 @@ export class KyselyQuoteRepository implements QuoteRepository {
   async getMany(symbols: readonly string[]): Promise<Map<string, SymbolQuoteRecord>> {
     const out = new Map<string, SymbolQuoteRecord>();
     for (let i = 0; i < symbols.length; i += CHUNK) {
-      const rows = await this.db.selectFrom('symbol_quotes').selectAll().where('symbol', 'in', symbols.slice(i, i + CHUNK)).execute();
-      for (const r of rows) out.set(r.symbol, { symbol: r.symbol, price: dec(r.price), quotedAt: instant(r.quoted_at), provider: r.provider });
+      const rows = await this.db
+        .selectFrom('symbol_quotes')
+        .selectAll()
+        .where('symbol', 'in', symbols.slice(i, i + CHUNK))
+        .execute();
+      for (const r of rows)
+        out.set(r.symbol, {
+          symbol: r.symbol,
+          price: dec(r.price),
+          quotedAt: instant(r.quoted_at),
+          provider: r.provider,
+        });
     }
     return out;
   }

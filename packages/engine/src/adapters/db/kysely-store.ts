@@ -15,7 +15,11 @@ import { KyselyWorkerStateRepository } from './kysely-worker-state-repository.js
 /** How a dialect runs one write transaction (SQLite takes the write lock up front; PostgreSQL locks rows). */
 export type WriteTransactionRunner = <T>(fn: (trx: DbExecutor) => Promise<T>) => Promise<T>;
 
-export function repositoriesOn(db: DbExecutor, clock: Clock, onAppended: (events: StoredEvent[]) => void): Repositories {
+export function repositoriesOn(
+  db: DbExecutor,
+  clock: Clock,
+  onAppended: (events: StoredEvent[]) => void,
+): Repositories {
   return {
     portfolios: new KyselyPortfolioRepository(db),
     positions: new KyselyPositionRepository(db),
@@ -49,19 +53,39 @@ export class KyselyStore implements Store {
     });
   }
 
-  get portfolios() { return this.base.portfolios; }
-  get positions() { return this.base.positions; }
-  get orders() { return this.base.orders; }
-  get trades() { return this.base.trades; }
-  get cashMovements() { return this.base.cashMovements; }
-  get audit() { return this.base.audit; }
-  get cycles() { return this.base.cycles; }
-  get worker() { return this.base.worker; }
-  get quotes() { return this.base.quotes; }
+  get portfolios() {
+    return this.base.portfolios;
+  }
+  get positions() {
+    return this.base.positions;
+  }
+  get orders() {
+    return this.base.orders;
+  }
+  get trades() {
+    return this.base.trades;
+  }
+  get cashMovements() {
+    return this.base.cashMovements;
+  }
+  get audit() {
+    return this.base.audit;
+  }
+  get cycles() {
+    return this.base.cycles;
+  }
+  get worker() {
+    return this.base.worker;
+  }
+  get quotes() {
+    return this.base.quotes;
+  }
 
   async transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
     const appended: StoredEvent[] = [];
-    const result = await this.runWrite((trx) => fn(repositoriesOn(trx, this.clock, (events) => appended.push(...events))));
+    const result = await this.runWrite((trx) =>
+      fn(repositoriesOn(trx, this.clock, (events) => appended.push(...events))),
+    );
     if (appended.length > 0) this.announce(appended);
     return result;
   }

@@ -46,22 +46,36 @@ export class KyselyTradeRepository implements TradeRepository {
 
   async insertMany(trades: readonly TradeRecord[]): Promise<void> {
     for (let i = 0; i < trades.length; i += INSERT_CHUNK) {
-      await this.db.insertInto('trades').values(trades.slice(i, i + INSERT_CHUNK).map(rowOf)).execute();
+      await this.db
+        .insertInto('trades')
+        .values(trades.slice(i, i + INSERT_CHUNK).map(rowOf))
+        .execute();
     }
   }
 
-  async list(filter: { portfolioId?: string | undefined; positionId?: string | undefined }, page: PageRequest): Promise<Page<TradeRecord>> {
+  async list(
+    filter: { portfolioId?: string | undefined; positionId?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<TradeRecord>> {
     let q = this.db.selectFrom('trades').selectAll();
     if (filter.portfolioId) q = q.where('portfolio_id', '=', filter.portfolioId);
     if (filter.positionId) q = q.where('position_id', '=', filter.positionId);
     if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));
-    const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+    const rows = await q
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
     const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
     return { items: items.map(tradeFromRow), nextCursor };
   }
 
   async listByPosition(id: PositionId): Promise<TradeRecord[]> {
-    const rows = await this.db.selectFrom('trades').selectAll().where('position_id', '=', id).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('trades')
+      .selectAll()
+      .where('position_id', '=', id)
+      .orderBy('id')
+      .execute();
     return rows.map(tradeFromRow);
   }
 }

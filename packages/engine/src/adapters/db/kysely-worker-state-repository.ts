@@ -8,13 +8,27 @@ export class KyselyWorkerStateRepository implements WorkerStateRepository {
   constructor(private readonly db: DbExecutor) {}
 
   async getSettings(): Promise<WorkerSettings | null> {
-    const row = await this.db.selectFrom('worker_settings').selectAll().where('id', '=', 1).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('worker_settings')
+      .selectAll()
+      .where('id', '=', 1)
+      .executeTakeFirst();
     if (!row) return null;
-    return { enabled: bool(row.enabled), intervalSeconds: row.interval_seconds, updatedAt: instant(row.updated_at), updatedBy: row.updated_by };
+    return {
+      enabled: bool(row.enabled),
+      intervalSeconds: row.interval_seconds,
+      updatedAt: instant(row.updated_at),
+      updatedBy: row.updated_by,
+    };
   }
 
   async saveSettings(s: WorkerSettings): Promise<void> {
-    const values = { enabled: flag(s.enabled), interval_seconds: s.intervalSeconds, updated_at: iso(s.updatedAt), updated_by: s.updatedBy };
+    const values = {
+      enabled: flag(s.enabled),
+      interval_seconds: s.intervalSeconds,
+      updated_at: iso(s.updatedAt),
+      updated_by: s.updatedBy,
+    };
     await this.db
       .insertInto('worker_settings')
       .values({ id: 1, ...values })
@@ -40,7 +54,12 @@ export class KyselyWorkerStateRepository implements WorkerStateRepository {
   }
 
   async listInstances(): Promise<WorkerInstanceRecord[]> {
-    const rows = await this.db.selectFrom('worker_instances').selectAll().orderBy('heartbeat_at', 'desc').limit(50).execute();
+    const rows = await this.db
+      .selectFrom('worker_instances')
+      .selectAll()
+      .orderBy('heartbeat_at', 'desc')
+      .limit(50)
+      .execute();
     return rows.map((r) => ({
       instanceId: r.instance_id,
       host: r.host,

@@ -7,7 +7,10 @@ export interface MigrationReport {
 }
 
 /** Brings the schema up to date; fails loudly (and changes nothing more) if a migration fails. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: SqlDialectName): Promise<MigrationReport> {
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  dialect: SqlDialectName,
+): Promise<MigrationReport> {
   const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

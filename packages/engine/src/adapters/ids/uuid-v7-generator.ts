@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { IdGenerator } from '../../application/ports/id-generator.js';
 import type { Clock } from '../../application/ports/clock.js';
+import type { IdGenerator } from '../../application/ports/id-generator.js';
 
 /**
  * UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits, with a counter in the

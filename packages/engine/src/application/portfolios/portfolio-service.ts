@@ -22,7 +22,11 @@ export class PortfolioService {
     private readonly clock: Clock,
   ) {}
 
-  async create(input: CreatePortfolioBody, by: Requester, options: { isDemo?: boolean } = {}): Promise<PortfolioView> {
+  async create(
+    input: CreatePortfolioBody,
+    by: Requester,
+    options: { isDemo?: boolean } = {},
+  ): Promise<PortfolioView> {
     const now = this.clock.now();
     const portfolio: PortfolioRecord = {
       id: this.ids.next() as PortfolioId,
@@ -37,7 +41,16 @@ export class PortfolioService {
     };
     await this.store.transaction(async (tx) => {
       await tx.portfolios.insert(portfolio);
-      await tx.audit.append([changeEvent(this.ids, this.clock, by, 'PortfolioCreated', { portfolioId: portfolio.id }, wireOf(portfolio))]);
+      await tx.audit.append([
+        changeEvent(
+          this.ids,
+          this.clock,
+          by,
+          'PortfolioCreated',
+          { portfolioId: portfolio.id },
+          wireOf(portfolio),
+        ),
+      ]);
     });
     return { portfolio, summary: summarise([], new Map()) };
   }
@@ -55,7 +68,16 @@ export class PortfolioService {
         updatedAt: this.clock.now(),
       };
       await tx.portfolios.update(after);
-      await tx.audit.append([changeEvent(this.ids, this.clock, by, 'PortfolioUpdated', { portfolioId: id }, changesOf(before, after))]);
+      await tx.audit.append([
+        changeEvent(
+          this.ids,
+          this.clock,
+          by,
+          'PortfolioUpdated',
+          { portfolioId: id },
+          changesOf(before, after),
+        ),
+      ]);
     });
     return this.get(id);
   }
@@ -68,7 +90,9 @@ export class PortfolioService {
       const now = this.clock.now();
       await tx.portfolios.softDelete(id, now);
       await tx.positions.softDeleteByPortfolio(id, now);
-      await tx.audit.append([changeEvent(this.ids, this.clock, by, 'PortfolioDeleted', { portfolioId: id }, { name: before.name })]);
+      await tx.audit.append([
+        changeEvent(this.ids, this.clock, by, 'PortfolioDeleted', { portfolioId: id }, { name: before.name }),
+      ]);
     });
   }
 
@@ -87,12 +111,25 @@ export class PortfolioService {
   private async withSummaries(portfolios: PortfolioRecord[]): Promise<PortfolioView[]> {
     const positions = await this.store.positions.listByPortfolios(portfolios.map((p) => p.id));
     const quotes = await this.store.quotes.getMany([...new Set(positions.map((p) => p.symbol))]);
-    return portfolios.map((portfolio) => ({ portfolio, summary: summarise(positions.filter((p) => p.portfolioId === portfolio.id), quotes) }));
+    return portfolios.map((portfolio) => ({
+      portfolio,
+      summary: summarise(
+        positions.filter((p) => p.portfolioId === portfolio.id),
+        quotes,
+      ),
+    }));
   }
 }
 
 function wireOf(p: PortfolioRecord): Record<string, unknown> {
-  return { name: p.name, base_currency: p.baseCurrency, state: p.state, auto_trading_enabled: p.autoTradingEnabled, market_hours: p.marketHours, is_demo: p.isDemo };
+  return {
+    name: p.name,
+    base_currency: p.baseCurrency,
+    state: p.state,
+    auto_trading_enabled: p.autoTradingEnabled,
+    market_hours: p.marketHours,
+    is_demo: p.isDemo,
+  };
 }
 
 /** Only what changed, as before → after. */

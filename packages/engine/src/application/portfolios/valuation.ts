@@ -19,7 +19,10 @@ export function valuePosition(p: PositionRecord, quote: SymbolQuoteRecord | unde
 }
 
 /** Portfolio figures are sums over its positions; there is no separate portfolio cash. */
-export function summarise(positions: readonly PositionRecord[], quotes: ReadonlyMap<string, SymbolQuoteRecord>): PortfolioSummary {
+export function summarise(
+  positions: readonly PositionRecord[],
+  quotes: ReadonlyMap<string, SymbolQuoteRecord>,
+): PortfolioSummary {
   let cash = ZERO;
   let invested = ZERO;
   let stock: Decimal | null = ZERO;
@@ -35,7 +38,8 @@ export function summarise(positions: readonly PositionRecord[], quotes: Readonly
     value: value?.toFixed(2) ?? null,
     cash: cash.toFixed(2),
     stock_value: stock?.toFixed(2) ?? null,
-    allocation_pct: value && stock && !value.isZero() ? stock.div(value).mul(HUNDRED).toDecimalPlaces(2).toNumber() : null,
+    allocation_pct:
+      value && stock && !value.isZero() ? stock.div(value).mul(HUNDRED).toDecimalPlaces(2).toNumber() : null,
     invested: invested.toFixed(2),
     pnl: value ? value.sub(invested).toFixed(2) : null,
   };

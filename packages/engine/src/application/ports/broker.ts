@@ -14,7 +14,13 @@ export interface OrderTicket {
 }
 
 export type BrokerReport =
-  | { readonly status: 'filled'; readonly qty: Decimal; readonly price: Decimal; readonly fee: Decimal; readonly executedAt: Instant }
+  | {
+      readonly status: 'filled';
+      readonly qty: Decimal;
+      readonly price: Decimal;
+      readonly fee: Decimal;
+      readonly executedAt: Instant;
+    }
   | { readonly status: 'pending' }
   | { readonly status: 'rejected'; readonly reason: string };
 

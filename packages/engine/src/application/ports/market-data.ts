@@ -3,7 +3,14 @@ import type { Instant } from '../../domain/ids.js';
 
 /** A price for one symbol, or the reason there is none. */
 export type QuoteResult =
-  | { readonly ok: true; readonly symbol: string; readonly price: Decimal; readonly quotedAt: Instant; readonly provider: string; readonly barTime?: Instant }
+  | {
+      readonly ok: true;
+      readonly symbol: string;
+      readonly price: Decimal;
+      readonly quotedAt: Instant;
+      readonly provider: string;
+      readonly barTime?: Instant;
+    }
   | { readonly ok: false; readonly symbol: string; readonly error: string; readonly provider: string };
 
 export interface Bar {

@@ -57,13 +57,23 @@ export interface OrderRepository {
   insertMany(orders: readonly OrderRecord[]): Promise<void>;
   setStatus(id: OrderId, status: OrderStatus, reason: string | null, at: Instant): Promise<void>;
   get(id: OrderId): Promise<OrderRecord | null>;
-  list(filter: { portfolioId?: string | undefined; positionId?: string | undefined; status?: OrderStatus | undefined }, page: PageRequest): Promise<Page<OrderRecord>>;
+  list(
+    filter: {
+      portfolioId?: string | undefined;
+      positionId?: string | undefined;
+      status?: OrderStatus | undefined;
+    },
+    page: PageRequest,
+  ): Promise<Page<OrderRecord>>;
   listOpen(): Promise<OrderRecord[]>;
 }
 
 export interface TradeRepository {
   insertMany(trades: readonly TradeRecord[]): Promise<void>;
-  list(filter: { portfolioId?: string | undefined; positionId?: string | undefined }, page: PageRequest): Promise<Page<TradeRecord>>;
+  list(
+    filter: { portfolioId?: string | undefined; positionId?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<TradeRecord>>;
   listByPosition(id: PositionId): Promise<TradeRecord[]>;
 }
 
@@ -72,7 +82,10 @@ export interface CashMovementRepository {
   listByPosition(id: PositionId): Promise<CashMovementRecord[]>;
 }
 
-export type EventFilter = Omit<EventListQuery, 'order'> & { readonly order?: 'asc' | 'desc' | undefined; readonly afterSeq?: number | undefined };
+export type EventFilter = Omit<EventListQuery, 'order'> & {
+  readonly order?: 'asc' | 'desc' | undefined;
+  readonly afterSeq?: number | undefined;
+};
 
 export interface AuditLog {
   /** Gives each draft the next gap-free `seq` and chains its hash to the previous event. */
@@ -124,4 +137,3 @@ export interface Store extends Repositories {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
-

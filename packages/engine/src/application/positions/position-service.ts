@@ -1,19 +1,24 @@
-import type { CashMovementBody, CreatePositionBody, StrategyParamsPatch, UpdatePositionBody } from '@ballast/contracts';
+import type {
+  CashMovementBody,
+  CreatePositionBody,
+  StrategyParamsPatch,
+  UpdatePositionBody,
+} from '@ballast/contracts';
 import { applyCashMovement } from '../../domain/cash-movement.js';
 import { Decimal, isDecimalText, parseDecimal } from '../../domain/decimal.js';
 import type { PortfolioId, PositionId } from '../../domain/ids.js';
-import { applyParamsPatch } from '../../domain/strategy-params-validation.js';
 import { DEFAULT_PARAMS, type StrategyParams } from '../../domain/strategy-params.js';
 import { paramsToWire } from '../../domain/strategy-params-codec.js';
+import { applyParamsPatch } from '../../domain/strategy-params-validation.js';
 import { AppError, notFound } from '../app-error.js';
 import { changeEvent, type Requester } from '../audit-draft.js';
+import { type PositionValuation, valuePosition } from '../portfolios/valuation.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { MarketData } from '../ports/market-data.js';
 import type { Page, PageRequest } from '../ports/page.js';
 import type { Repositories, Store } from '../ports/store.js';
 import type { PositionRecord, SymbolQuoteRecord } from '../records.js';
-import { type PositionValuation, valuePosition } from '../portfolios/valuation.js';
 
 export interface PositionView {
   readonly position: PositionRecord;
@@ -22,10 +27,23 @@ export interface PositionView {
 }
 
 /** Reads a money or quantity input; refuses negatives and junk with the field's name. */
-export function decimalField(field: string, value: number | string, options: { positive?: boolean } = {}): Decimal {
+export function decimalField(
+  field: string,
+  value: number | string,
+  options: { positive?: boolean } = {},
+): Decimal {
   const parsed =
-    typeof value === 'number' ? (Number.isFinite(value) ? new Decimal(value) : null) : isDecimalText(value) ? parseDecimal(value) : null;
-  if (!parsed) throw new AppError('VALIDATION_FAILED', `${field} must be a decimal number`, [{ field, message: 'must be a decimal number' }]);
+    typeof value === 'number'
+      ? Number.isFinite(value)
+        ? new Decimal(value)
+        : null
+      : isDecimalText(value)
+        ? parseDecimal(value)
+        : null;
+  if (!parsed)
+    throw new AppError('VALIDATION_FAILED', `${field} must be a decimal number`, [
+      { field, message: 'must be a decimal number' },
+    ]);
   if (parsed.isNegative() || (options.positive && parsed.isZero())) {
     const message = options.positive ? 'must be greater than 0' : 'must not be negative';
     throw new AppError('VALIDATION_FAILED', `${field} ${message}`, [{ field, message }]);
@@ -33,9 +51,17 @@ export function decimalField(field: string, value: number | string, options: { p
   return parsed;
 }
 
-export function validatedParams(base: StrategyParams, patch: StrategyParamsPatch | undefined): StrategyParams {
+export function validatedParams(
+  base: StrategyParams,
+  patch: StrategyParamsPatch | undefined,
+): StrategyParams {
   const result = applyParamsPatch(base, patch ?? {});
-  if (!result.ok) throw new AppError('VALIDATION_FAILED', `invalid strategy parameters: ${result.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, result.errors);
+  if (!result.ok)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `invalid strategy parameters: ${result.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+      result.errors,
+    );
   return result.params;
 }
 
@@ -53,7 +79,10 @@ export class PositionService {
     const shares = decimalField('shares', input.shares);
     const cash = decimalField('cash', input.cash);
     if (!(await this.store.portfolios.get(portfolioId))) throw notFound('portfolio', portfolioId);
-    const anchor = input.anchor === undefined ? await this.currentPrice(input.symbol) : decimalField('anchor', input.anchor, { positive: true });
+    const anchor =
+      input.anchor === undefined
+        ? await this.currentPrice(input.symbol)
+        : decimalField('anchor', input.anchor, { positive: true });
     const now = this.clock.now();
     const position: PositionRecord = {
       id: this.ids.next() as PositionId,
@@ -74,30 +103,64 @@ export class PositionService {
     await this.store.transaction(async (tx) => {
       if (!(await tx.portfolios.get(portfolioId))) throw notFound('portfolio', portfolioId);
       await tx.positions.insert(position);
-      await tx.audit.append([this.event(by, 'PositionCreated', position, { shares: shares.toFixed(), cash: cash.toFixed(), anchor: anchor.toFixed(), auto_trading_enabled: position.autoTradingEnabled, params: paramsToWire(params) })]);
+      await tx.audit.append([
+        this.event(by, 'PositionCreated', position, {
+          shares: shares.toFixed(),
+          cash: cash.toFixed(),
+          anchor: anchor.toFixed(),
+          auto_trading_enabled: position.autoTradingEnabled,
+          params: paramsToWire(params),
+        }),
+      ]);
     });
     return this.view(position);
   }
 
   async update(id: PositionId, patch: UpdatePositionBody, by: Requester): Promise<PositionView> {
-    const updated = await this.change(id, (before) => {
-      const params = patch.params ? validatedParams(before.params, patch.params) : before.params;
-      const after = { ...before, params, autoTradingEnabled: patch.auto_trading_enabled ?? before.autoTradingEnabled };
-      const payload = { auto_trading_enabled: { before: before.autoTradingEnabled, after: after.autoTradingEnabled }, params: { before: paramsToWire(before.params), after: paramsToWire(params) } };
-      return { after, type: 'PositionUpdatedByUser', payload };
-    }, by);
+    const updated = await this.change(
+      id,
+      (before) => {
+        const params = patch.params ? validatedParams(before.params, patch.params) : before.params;
+        const after = {
+          ...before,
+          params,
+          autoTradingEnabled: patch.auto_trading_enabled ?? before.autoTradingEnabled,
+        };
+        const payload = {
+          auto_trading_enabled: { before: before.autoTradingEnabled, after: after.autoTradingEnabled },
+          params: { before: paramsToWire(before.params), after: paramsToWire(params) },
+        };
+        return { after, type: 'PositionUpdatedByUser', payload };
+      },
+      by,
+    );
     return this.view(updated);
   }
 
   async moveCash(id: PositionId, body: CashMovementBody, by: Requester): Promise<PositionView> {
     const amount = decimalField('amount', body.amount, { positive: true });
-    const updated = await this.change(id, (before) => {
-      const moved = applyCashMovement(before, body.kind, amount);
-      if (!moved.ok) throw new AppError(moved.code, moved.message, [{ field: 'amount', message: moved.message }]);
-      const invested = body.kind === 'deposit' ? before.invested.add(amount) : before.invested.sub(amount);
-      const payload = { kind: body.kind, amount: amount.toFixed(), note: body.note ?? null, cash: { before: before.cash.toFixed(), after: moved.state.cash.toFixed() } };
-      return { after: { ...before, cash: moved.state.cash, invested }, type: 'CashMoved', payload, cash: { kind: body.kind, amount, note: body.note ?? null } };
-    }, by);
+    const updated = await this.change(
+      id,
+      (before) => {
+        const moved = applyCashMovement(before, body.kind, amount);
+        if (!moved.ok)
+          throw new AppError(moved.code, moved.message, [{ field: 'amount', message: moved.message }]);
+        const invested = body.kind === 'deposit' ? before.invested.add(amount) : before.invested.sub(amount);
+        const payload = {
+          kind: body.kind,
+          amount: amount.toFixed(),
+          note: body.note ?? null,
+          cash: { before: before.cash.toFixed(), after: moved.state.cash.toFixed() },
+        };
+        return {
+          after: { ...before, cash: moved.state.cash, invested },
+          type: 'CashMoved',
+          payload,
+          cash: { kind: body.kind, amount, note: body.note ?? null },
+        };
+      },
+      by,
+    );
     return this.view(updated);
   }
 
@@ -105,11 +168,18 @@ export class PositionService {
     const position = await this.store.positions.get(id);
     if (!position) throw notFound('position', id);
     const value = anchor === 'current' ? await this.currentPrice(position.symbol) : anchor;
-    const updated = await this.change(id, (before) => ({
-      after: { ...before, anchor: value },
-      type: 'AnchorSet',
-      payload: { anchor: { before: before.anchor?.toFixed() ?? null, after: value?.toFixed() ?? null }, from_current_price: anchor === 'current' },
-    }), by);
+    const updated = await this.change(
+      id,
+      (before) => ({
+        after: { ...before, anchor: value },
+        type: 'AnchorSet',
+        payload: {
+          anchor: { before: before.anchor?.toFixed() ?? null, after: value?.toFixed() ?? null },
+          from_current_price: anchor === 'current',
+        },
+      }),
+      by,
+    );
     return this.view(updated);
   }
 
@@ -118,7 +188,12 @@ export class PositionService {
       const before = await tx.positions.get(id);
       if (!before) throw notFound('position', id);
       await tx.positions.softDelete(id, this.clock.now());
-      await tx.audit.append([this.event(by, 'PositionDeleted', before, { shares: before.shares.toFixed(), cash: before.cash.toFixed() })]);
+      await tx.audit.append([
+        this.event(by, 'PositionDeleted', before, {
+          shares: before.shares.toFixed(),
+          cash: before.cash.toFixed(),
+        }),
+      ]);
     });
   }
 
@@ -128,18 +203,30 @@ export class PositionService {
     return this.view(position);
   }
 
-  async list(filter: { portfolioId?: PortfolioId | undefined }, page: PageRequest): Promise<Page<PositionView>> {
+  async list(
+    filter: { portfolioId?: PortfolioId | undefined },
+    page: PageRequest,
+  ): Promise<Page<PositionView>> {
     const result = await this.store.positions.list(filter, page);
     const quotes = await this.store.quotes.getMany([...new Set(result.items.map((p) => p.symbol))]);
     const portfolios = new Map<string, string>();
-    for (const id of new Set(result.items.map((p) => p.portfolioId))) portfolios.set(id, (await this.store.portfolios.get(id))?.marketHours ?? 'regular');
-    return { items: result.items.map((p) => this.present(p, quotes.get(p.symbol), portfolios.get(p.portfolioId)!)), nextCursor: result.nextCursor };
+    for (const id of new Set(result.items.map((p) => p.portfolioId)))
+      portfolios.set(id, (await this.store.portfolios.get(id))?.marketHours ?? 'regular');
+    return {
+      items: result.items.map((p) => this.present(p, quotes.get(p.symbol), portfolios.get(p.portfolioId)!)),
+      nextCursor: result.nextCursor,
+    };
   }
 
   /** Read-modify-write of one position in one transaction, with its audit event. */
   private async change(
     id: PositionId,
-    apply: (before: PositionRecord) => { after: PositionRecord; type: 'PositionUpdatedByUser' | 'CashMoved' | 'AnchorSet'; payload: Record<string, unknown>; cash?: { kind: 'deposit' | 'withdrawal'; amount: Decimal; note: string | null } },
+    apply: (before: PositionRecord) => {
+      after: PositionRecord;
+      type: 'PositionUpdatedByUser' | 'CashMoved' | 'AnchorSet';
+      payload: Record<string, unknown>;
+      cash?: { kind: 'deposit' | 'withdrawal'; amount: Decimal; note: string | null };
+    },
     by: Requester,
   ): Promise<PositionRecord> {
     return this.store.transaction(async (tx) => {
@@ -147,19 +234,45 @@ export class PositionService {
       if (!before) throw notFound('position', id);
       const { after, type, payload, cash } = apply(before);
       const saved: PositionRecord = { ...after, updatedAt: this.clock.now() };
-      if (!(await tx.positions.update(saved))) throw new AppError('POSITION_CONFLICT', 'the position changed meanwhile; try again');
+      if (!(await tx.positions.update(saved)))
+        throw new AppError('POSITION_CONFLICT', 'the position changed meanwhile; try again');
       if (cash) await this.recordCash(tx, id, cash, by);
       await tx.audit.append([this.event(by, type, saved, payload)]);
       return { ...saved, version: saved.version + 1 };
     });
   }
 
-  private async recordCash(tx: Repositories, positionId: PositionId, cash: { kind: 'deposit' | 'withdrawal'; amount: Decimal; note: string | null }, by: Requester) {
-    await tx.cashMovements.insert({ id: this.ids.next(), positionId, kind: cash.kind, amount: cash.amount, note: cash.note, actor: by.actor, createdAt: this.clock.now() });
+  private async recordCash(
+    tx: Repositories,
+    positionId: PositionId,
+    cash: { kind: 'deposit' | 'withdrawal'; amount: Decimal; note: string | null },
+    by: Requester,
+  ) {
+    await tx.cashMovements.insert({
+      id: this.ids.next(),
+      positionId,
+      kind: cash.kind,
+      amount: cash.amount,
+      note: cash.note,
+      actor: by.actor,
+      createdAt: this.clock.now(),
+    });
   }
 
-  private event(by: Requester, type: Parameters<typeof changeEvent>[3], p: PositionRecord, payload: Record<string, unknown>) {
-    return changeEvent(this.ids, this.clock, by, type, { portfolioId: p.portfolioId, positionId: p.id, symbol: p.symbol }, payload);
+  private event(
+    by: Requester,
+    type: Parameters<typeof changeEvent>[3],
+    p: PositionRecord,
+    payload: Record<string, unknown>,
+  ) {
+    return changeEvent(
+      this.ids,
+      this.clock,
+      by,
+      type,
+      { portfolioId: p.portfolioId, positionId: p.id, symbol: p.symbol },
+      payload,
+    );
   }
 
   /** The current price of a symbol, for a default anchor; refuses clearly if the market has none. */
@@ -167,7 +280,11 @@ export class PositionService {
     const [quote] = await this.marketData.peekQuotes([symbol]);
     if (!quote?.ok) {
       const why = quote && !quote.ok ? quote.error : 'no quote';
-      throw new AppError('ANCHOR_REQUIRED', `there is no current price for ${symbol} (${why}); give an anchor`, [{ field: 'anchor', message: 'required: no current price for the symbol' }]);
+      throw new AppError(
+        'ANCHOR_REQUIRED',
+        `there is no current price for ${symbol} (${why}); give an anchor`,
+        [{ field: 'anchor', message: 'required: no current price for the symbol' }],
+      );
     }
     return quote.price;
   }
@@ -178,7 +295,15 @@ export class PositionService {
     return this.present(position, quotes.get(position.symbol), portfolio?.marketHours ?? 'regular');
   }
 
-  private present(position: PositionRecord, quote: SymbolQuoteRecord | undefined, portfolioHours: string): PositionView {
-    return { position, valuation: valuePosition(position, quote), marketHours: position.params.marketHours ?? portfolioHours };
+  private present(
+    position: PositionRecord,
+    quote: SymbolQuoteRecord | undefined,
+    portfolioHours: string,
+  ): PositionView {
+    return {
+      position,
+      valuation: valuePosition(position, quote),
+      marketHours: position.params.marketHours ?? portfolioHours,
+    };
   }
 }

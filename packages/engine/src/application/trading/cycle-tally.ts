@@ -13,7 +13,13 @@ export class CycleTally {
 
   constructor(private readonly keepResults: boolean) {}
 
-  add(positionId: PositionId, symbol: string, outcome: Outcome, reason: string, orderId: string | null): void {
+  add(
+    positionId: PositionId,
+    symbol: string,
+    outcome: Outcome,
+    reason: string,
+    orderId: string | null,
+  ): void {
     this.c.evaluated += 1;
     if (outcome === 'order') this.c.orders += 1;
     else if (outcome === 'skip') this.c.skips += 1;
@@ -21,7 +27,15 @@ export class CycleTally {
     else if (outcome === 'no_price') this.c.no_price += 1;
     else if (outcome === 'error') this.c.errors += 1;
     else this.c.holds += 1;
-    if (this.keepResults) this.byPosition.set(positionId, { position_id: positionId, symbol, outcome, order_id: orderId, fill: null, reason });
+    if (this.keepResults)
+      this.byPosition.set(positionId, {
+        position_id: positionId,
+        symbol,
+        outcome,
+        order_id: orderId,
+        fill: null,
+        reason,
+      });
   }
 
   addFills(fills: ReadonlyMap<PositionId, FillOutcome>): void {

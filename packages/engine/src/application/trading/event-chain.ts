@@ -10,7 +10,11 @@ export class EventChain {
   constructor(
     private readonly ids: IdGenerator,
     private readonly cycle: Pick<CycleContext, 'id' | 'source' | 'actor'>,
-    private readonly subject: { readonly portfolioId: PortfolioId; readonly id: PositionId; readonly symbol: string },
+    private readonly subject: {
+      readonly portfolioId: PortfolioId;
+      readonly id: PositionId;
+      readonly symbol: string;
+    },
     public lastId: EventId,
     private readonly now: Instant,
   ) {}

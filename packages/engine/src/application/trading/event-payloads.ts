@@ -10,9 +10,31 @@ import type { QuoteResult } from '../ports/market-data.js';
 const str = (d: Decimal | null | undefined): string | null => (d == null ? null : d.toFixed());
 const pct = (fraction: Decimal): string => fraction.mul(HUNDRED).toDecimalPlaces(4).toFixed();
 
-export function pricePayload(quote: QuoteResult | undefined, symbol: string, anchor: Decimal | null): Record<string, unknown> {
-  if (!quote) return { symbol, ok: false, price: null, quoted_at: null, provider: null, anchor: str(anchor), error: 'no quote returned for the symbol' };
-  if (!quote.ok) return { symbol, ok: false, price: null, quoted_at: null, provider: quote.provider, anchor: str(anchor), error: quote.error };
+export function pricePayload(
+  quote: QuoteResult | undefined,
+  symbol: string,
+  anchor: Decimal | null,
+): Record<string, unknown> {
+  if (!quote)
+    return {
+      symbol,
+      ok: false,
+      price: null,
+      quoted_at: null,
+      provider: null,
+      anchor: str(anchor),
+      error: 'no quote returned for the symbol',
+    };
+  if (!quote.ok)
+    return {
+      symbol,
+      ok: false,
+      price: null,
+      quoted_at: null,
+      provider: quote.provider,
+      anchor: str(anchor),
+      error: quote.error,
+    };
   return {
     symbol,
     ok: true,
@@ -38,7 +60,11 @@ export function triggerPayload(t: TriggerResult): Record<string, unknown> {
   };
 }
 
-export function guardrailPayload(g: GuardrailResult, params: StrategyParams, context: { ordersToday: number; marketOpen: boolean }): Record<string, unknown> {
+export function guardrailPayload(
+  g: GuardrailResult,
+  params: StrategyParams,
+  context: { ordersToday: number; marketOpen: boolean },
+): Record<string, unknown> {
   const p = g.proposal;
   return {
     proposal: {
@@ -68,7 +94,11 @@ export function guardrailPayload(g: GuardrailResult, params: StrategyParams, con
   };
 }
 
-export function positionChangePayload(cause: string, before: PositionState, after: PositionState): Record<string, unknown> {
+export function positionChangePayload(
+  cause: string,
+  before: PositionState,
+  after: PositionState,
+): Record<string, unknown> {
   return {
     cause,
     shares: { before: before.shares.toFixed(), after: after.shares.toFixed() },

@@ -31,7 +31,9 @@ export async function recordExecutions(
   ids: IdGenerator,
   now: Instant,
 ): Promise<Map<PositionId, FillOutcome>> {
-  const fresh = new Map((await tx.positions.getMany(submissions.map((s) => s.order.positionId))).map((p) => [p.id, p]));
+  const fresh = new Map(
+    (await tx.positions.getMany(submissions.map((s) => s.order.positionId))).map((p) => [p.id, p]),
+  );
   const outcomes = new Map<PositionId, FillOutcome>();
   const trades: TradeRecord[] = [];
   const chains: EventChain[] = [];
@@ -57,7 +59,11 @@ async function recordOne(
 ): Promise<FillOutcome | null> {
   const { order, result } = s;
   if (result.status === 'error') {
-    chain.add('OrderSubmissionFailed', { order_id: order.id, client_order_id: order.clientOrderId, error: result.error });
+    chain.add('OrderSubmissionFailed', {
+      order_id: order.id,
+      client_order_id: order.clientOrderId,
+      error: result.error,
+    });
     return 'pending';
   }
   if (result.status === 'pending') {
@@ -66,7 +72,16 @@ async function recordOne(
   }
   const reject = async (reason: string): Promise<FillOutcome> => {
     await tx.orders.setStatus(order.id, transitionOrder(order.status, 'rejected'), reason, now);
-    chain.add('ExecutionRecorded', { order_id: order.id, trade_id: null, side: order.side, qty: order.qty.toFixed(), price: null, fee: null, status: 'rejected', reason });
+    chain.add('ExecutionRecorded', {
+      order_id: order.id,
+      trade_id: null,
+      side: order.side,
+      qty: order.qty.toFixed(),
+      price: null,
+      fee: null,
+      status: 'rejected',
+      reason,
+    });
     return 'rejected';
   };
   if (result.status === 'rejected') return reject(`the broker rejected the order: ${result.reason}`);
@@ -74,7 +89,15 @@ async function recordOne(
   const fill = { side: order.side, qty: result.qty, price: result.price, fee: result.fee };
   const checked = checkFill(position, fill, s.plan.band);
   if (!checked.ok) return reject(checked.reason);
-  const trade: TradeRecord = { id: ids.next() as TradeId, orderId: order.id, portfolioId: order.portfolioId, positionId: order.positionId, symbol: order.symbol, ...fill, executedAt: result.executedAt };
+  const trade: TradeRecord = {
+    id: ids.next() as TradeId,
+    orderId: order.id,
+    portfolioId: order.portfolioId,
+    positionId: order.positionId,
+    symbol: order.symbol,
+    ...fill,
+    executedAt: result.executedAt,
+  };
   trades.push(trade);
   await tx.orders.setStatus(order.id, transitionOrder(order.status, 'filled'), null, now);
   await writePosition(tx, position, checked.state, now);
@@ -92,7 +115,18 @@ async function recordOne(
   return 'filled';
 }
 
-async function writePosition(tx: Repositories, before: PositionRecord, after: PositionState, now: Instant): Promise<void> {
-  const saved = await tx.positions.update({ ...before, shares: after.shares, cash: after.cash, anchor: after.anchor, updatedAt: now });
+async function writePosition(
+  tx: Repositories,
+  before: PositionRecord,
+  after: PositionState,
+  now: Instant,
+): Promise<void> {
+  const saved = await tx.positions.update({
+    ...before,
+    shares: after.shares,
+    cash: after.cash,
+    anchor: after.anchor,
+    updatedAt: now,
+  });
   if (!saved) throw new Error(`position ${before.id} changed inside the fill transaction`);
 }

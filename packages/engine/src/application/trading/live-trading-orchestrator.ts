@@ -1,4 +1,5 @@
 import type { EventSource, RunCycleResult } from '@ballast/contracts';
+import { ZERO } from '../../domain/decimal.js';
 import type { CycleId, EventId, Instant, PositionId } from '../../domain/ids.js';
 import type { Broker } from '../ports/broker.js';
 import type { Clock } from '../ports/clock.js';
@@ -6,16 +7,15 @@ import type { IdGenerator } from '../ports/id-generator.js';
 import type { Logger } from '../ports/logger.js';
 import type { MarketData, QuoteResult } from '../ports/market-data.js';
 import type { PositionForTrading, Store } from '../ports/store.js';
+import type { Timers } from '../ports/timers.js';
 import { type CycleRecord, EMPTY_COUNTS } from '../records.js';
 import { CycleTally } from './cycle-tally.js';
-import { type Submission, recordExecutions } from './execution-recorder.js';
+import { EventChain } from './event-chain.js';
+import { recordExecutions, type Submission } from './execution-recorder.js';
+import { errorText, recordPlans } from './plan-recorder.js';
+import { PositionClaims } from './position-claims.js';
 import type { CycleContext, PositionPlan } from './position-plan.js';
 import { type ClientOrderIdFor, PositionPlanner } from './position-planner.js';
-import { PositionClaims } from './position-claims.js';
-import type { Timers } from '../ports/timers.js';
-import { errorText, recordPlans } from './plan-recorder.js';
-import { EventChain } from './event-chain.js';
-import { ZERO } from '../../domain/decimal.js';
 
 export interface OrchestratorDeps {
   readonly store: Store;
@@ -76,8 +76,12 @@ export class LiveTradingOrchestrator {
     return this.run([{ id, symbol: position.symbol }], options, true);
   }
 
-  private async run(positions: { id: PositionId; symbol: string }[], options: RunOptions, withResults: boolean): Promise<RunCycleResult> {
-    const { store, clock, ids } = this.deps;
+  private async run(
+    positions: { id: PositionId; symbol: string }[],
+    options: RunOptions,
+    withResults: boolean,
+  ): Promise<RunCycleResult> {
+    const { clock, ids } = this.deps;
     const started = clock.now();
     const cycle: CycleRecord = {
       id: ids.next() as CycleId,
@@ -94,7 +98,13 @@ export class LiveTradingOrchestrator {
     };
     const quotes = await this.fetchQuotes([...new Set(positions.map((p) => p.symbol))]);
     const startedEventId = await this.recordStart(cycle, quotes);
-    const context: CycleContext = { id: cycle.id, source: options.source, actor: options.actor, startedEventId, quotes };
+    const context: CycleContext = {
+      id: cycle.id,
+      source: options.source,
+      actor: options.actor,
+      startedEventId,
+      quotes,
+    };
     const tally = new CycleTally(withResults);
     let interrupted = false;
     for (let i = 0; i < positions.length; i += this.batchSize) {
@@ -115,8 +125,16 @@ export class LiveTradingOrchestrator {
       return new Map(quotes.map((q) => [q.symbol, q]));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.deps.logger.warn({ err: error, provider: marketData.name }, 'market data failed for the whole cycle');
-      return new Map(symbols.map((symbol) => [symbol, { ok: false, symbol, error: message, provider: marketData.name } as const]));
+      this.deps.logger.warn(
+        { err: error, provider: marketData.name },
+        'market data failed for the whole cycle',
+      );
+      return new Map(
+        symbols.map((symbol) => [
+          symbol,
+          { ok: false, symbol, error: message, provider: marketData.name } as const,
+        ]),
+      );
     }
   }
 
@@ -126,15 +144,26 @@ export class LiveTradingOrchestrator {
     const ok = [...quotes.values()].filter((q) => q.ok);
     await store.transaction(async (tx) => {
       await tx.cycles.insert(cycle);
-      await tx.quotes.upsertMany(ok.map((q) => ({ symbol: q.symbol, price: q.price, quotedAt: q.quotedAt, provider: q.provider })));
+      await tx.quotes.upsertMany(
+        ok.map((q) => ({ symbol: q.symbol, price: q.price, quotedAt: q.quotedAt, provider: q.provider })),
+      );
       await tx.audit.append([
-        cycleEvent(eventId, 'CycleStarted', cycle, null, cycle.startedAt, { positions: cycle.positions, symbols: quotes.size, quotes_failed: quotes.size - ok.length }),
+        cycleEvent(eventId, 'CycleStarted', cycle, null, cycle.startedAt, {
+          positions: cycle.positions,
+          symbols: quotes.size,
+          quotes_failed: quotes.size - ok.length,
+        }),
       ]);
     });
     return eventId;
   }
 
-  private async recordEnd(cycle: CycleRecord, startedEventId: EventId, tally: CycleTally, interrupted: boolean): Promise<RunCycleResult> {
+  private async recordEnd(
+    cycle: CycleRecord,
+    startedEventId: EventId,
+    tally: CycleTally,
+    interrupted: boolean,
+  ): Promise<RunCycleResult> {
     const { store, clock, ids } = this.deps;
     const finished = clock.now();
     const done: CycleRecord = {
@@ -143,7 +172,9 @@ export class LiveTradingOrchestrator {
       finishedAt: finished,
       durationMs: finished - cycle.startedAt,
       counts: tally.counts,
-      error: interrupted ? `stopped before ${cycle.positions - tally.counts.evaluated} positions were evaluated` : null,
+      error: interrupted
+        ? `stopped before ${cycle.positions - tally.counts.evaluated} positions were evaluated`
+        : null,
     };
     await store.transaction(async (tx) => {
       await tx.cycles.update(done);
@@ -158,9 +189,16 @@ export class LiveTradingOrchestrator {
     return summaryOf(done, tally);
   }
 
-  private async runBatch(cycle: CycleContext, batch: { id: PositionId; symbol: string }[], tally: CycleTally): Promise<void> {
+  private async runBatch(
+    cycle: CycleContext,
+    batch: { id: PositionId; symbol: string }[],
+    tally: CycleTally,
+  ): Promise<void> {
     const owner = cycle.id;
-    const claimed = await this.claims.claim(batch.map((p) => p.id), owner);
+    const claimed = await this.claims.claim(
+      batch.map((p) => p.id),
+      owner,
+    );
     try {
       const loaded = await this.deps.store.positions.loadForTrading(claimed);
       const now = this.deps.clock.now();
@@ -169,7 +207,9 @@ export class LiveTradingOrchestrator {
       const written = await recordPlans(this.deps, cycle, plans, now, tally);
       const submissions = await this.submit(written);
       if (submissions.length > 0) {
-        const fills = await this.deps.store.transaction((tx) => recordExecutions(tx, cycle, submissions, this.deps.ids, this.deps.clock.now()));
+        const fills = await this.deps.store.transaction((tx) =>
+          recordExecutions(tx, cycle, submissions, this.deps.ids, this.deps.clock.now()),
+        );
         tally.addFills(fills);
       }
     } finally {
@@ -182,16 +222,34 @@ export class LiveTradingOrchestrator {
     try {
       return this.planner.plan(cycle, item, now);
     } catch (error) {
-      this.deps.logger.error({ err: error, cycle_id: cycle.id, position_id: item.position.id }, 'position evaluation failed');
+      this.deps.logger.error(
+        { err: error, cycle_id: cycle.id, position_id: item.position.id },
+        'position evaluation failed',
+      );
       const chain = new EventChain(this.deps.ids, cycle, item.position, cycle.startedEventId, now);
       chain.add('EvaluationFailed', { error: errorText(error), stage: 'evaluate' });
       const band = { min: ZERO, max: ZERO };
-      return { item, outcome: 'error', reason: errorText(error), drafts: chain.drafts, lastEventId: chain.lastId, order: null, newAnchor: null, tradingDay: '', band };
+      return {
+        item,
+        outcome: 'error',
+        reason: errorText(error),
+        drafts: chain.drafts,
+        lastEventId: chain.lastId,
+        order: null,
+        newAnchor: null,
+        tradingDay: '',
+        band,
+      };
     }
   }
 
   /** Positions another cycle held for longer than the claim wait are reported, not silently dropped. */
-  private async recordBusy(cycle: CycleContext, batch: { id: PositionId; symbol: string }[], claimed: PositionId[], tally: CycleTally): Promise<void> {
+  private async recordBusy(
+    cycle: CycleContext,
+    batch: { id: PositionId; symbol: string }[],
+    claimed: PositionId[],
+    tally: CycleTally,
+  ): Promise<void> {
     if (claimed.length === batch.length) return;
     const got = new Set(claimed);
     const busy = batch.filter((p) => !got.has(p.id));
@@ -207,10 +265,15 @@ export class LiveTradingOrchestrator {
       portfolioId: null,
       positionId: p.id,
       symbol: p.symbol,
-      payload: { error: 'the position is being evaluated by another cycle', code: 'POSITION_BUSY', stage: 'claim' },
+      payload: {
+        error: 'the position is being evaluated by another cycle',
+        code: 'POSITION_BUSY',
+        stage: 'claim',
+      },
     }));
     await this.deps.store.transaction((tx) => tx.audit.append(drafts));
-    for (const p of busy) tally.add(p.id, p.symbol, 'error', 'the position is being evaluated by another cycle', null);
+    for (const p of busy)
+      tally.add(p.id, p.symbol, 'error', 'the position is being evaluated by another cycle', null);
   }
 
   private async submit(plans: readonly PositionPlan[]): Promise<Submission[]> {
@@ -219,18 +282,48 @@ export class LiveTradingOrchestrator {
       if (!plan.order) continue;
       const o = plan.order;
       try {
-        const result = await this.deps.broker.submit({ clientOrderId: o.clientOrderId, symbol: o.symbol, side: o.side, qty: o.qty, price: o.price, commissionRate: o.commissionRate });
+        const result = await this.deps.broker.submit({
+          clientOrderId: o.clientOrderId,
+          symbol: o.symbol,
+          side: o.side,
+          qty: o.qty,
+          price: o.price,
+          commissionRate: o.commissionRate,
+        });
         out.push({ plan, order: o, result });
       } catch (error) {
-        out.push({ plan, order: o, result: { status: 'error', error: error instanceof Error ? error.message : String(error) } });
+        out.push({
+          plan,
+          order: o,
+          result: { status: 'error', error: error instanceof Error ? error.message : String(error) },
+        });
       }
     }
     return out;
   }
 }
 
-function cycleEvent(id: EventId, type: 'CycleStarted' | 'CycleCompleted', c: CycleRecord, parentId: EventId | null, at: Instant, payload: Record<string, unknown>) {
-  return { id, type, occurredAt: at, source: c.source, actor: c.actor, cycleId: c.id, parentId, portfolioId: null, positionId: null, symbol: null, payload };
+function cycleEvent(
+  id: EventId,
+  type: 'CycleStarted' | 'CycleCompleted',
+  c: CycleRecord,
+  parentId: EventId | null,
+  at: Instant,
+  payload: Record<string, unknown>,
+) {
+  return {
+    id,
+    type,
+    occurredAt: at,
+    source: c.source,
+    actor: c.actor,
+    cycleId: c.id,
+    parentId,
+    portfolioId: null,
+    positionId: null,
+    symbol: null,
+    payload,
+  };
 }
 
 function summaryOf(c: CycleRecord, tally: CycleTally): RunCycleResult {

@@ -17,17 +17,27 @@ interface RecorderDeps {
  * anchor resets, the day's order counters and every event. If the batch cannot be written, each
  * position is retried alone, so one bad position costs only itself. Returns the plans that were written.
  */
-export async function recordPlans(deps: RecorderDeps, cycle: CycleContext, plans: PositionPlan[], now: Instant, tally: CycleTally): Promise<PositionPlan[]> {
+export async function recordPlans(
+  deps: RecorderDeps,
+  cycle: CycleContext,
+  plans: PositionPlan[],
+  now: Instant,
+  tally: CycleTally,
+): Promise<PositionPlan[]> {
   try {
     await deps.store.transaction((tx) => writePlans(tx, plans, now));
-    for (const p of plans) tally.add(p.item.position.id, p.item.position.symbol, p.outcome, p.reason, p.order?.id ?? null);
+    for (const p of plans)
+      tally.add(p.item.position.id, p.item.position.symbol, p.outcome, p.reason, p.order?.id ?? null);
     return plans;
   } catch (batchError) {
     if (plans.length === 1) {
       await recordFailure(deps, cycle, plans[0]!, batchError, now, tally);
       return [];
     }
-    deps.logger.warn({ err: batchError, cycle_id: cycle.id }, 'writing a batch failed; retrying its positions one by one');
+    deps.logger.warn(
+      { err: batchError, cycle_id: cycle.id },
+      'writing a batch failed; retrying its positions one by one',
+    );
     const written: PositionPlan[] = [];
     for (const plan of plans) written.push(...(await recordPlans(deps, cycle, [plan], now, tally)));
     return written;
@@ -49,15 +59,30 @@ async function writePlans(tx: Repositories, plans: readonly PositionPlan[], now:
 }
 
 /** Records that a position could not be evaluated or written; if even that fails, the log keeps it. */
-async function recordFailure(deps: RecorderDeps, cycle: CycleContext, plan: PositionPlan, error: unknown, now: Instant, tally: CycleTally): Promise<void> {
+async function recordFailure(
+  deps: RecorderDeps,
+  cycle: CycleContext,
+  plan: PositionPlan,
+  error: unknown,
+  now: Instant,
+  tally: CycleTally,
+): Promise<void> {
   const { position } = plan.item;
   tally.add(position.id, position.symbol, 'error', errorText(error), null);
-  deps.logger.error({ err: error, cycle_id: cycle.id, position_id: position.id }, 'position evaluation failed');
+  deps.logger.error(
+    { err: error, cycle_id: cycle.id, position_id: position.id },
+    'position evaluation failed',
+  );
   const chain = new EventChain(deps.ids, cycle, position, cycle.startedEventId as EventId, now);
   chain.add('EvaluationFailed', { error: errorText(error), stage: 'record' });
-  await deps.store.transaction((tx) => tx.audit.append(chain.drafts)).catch((e: unknown) => {
-    deps.logger.error({ err: e, cycle_id: cycle.id, position_id: position.id }, 'could not record the failure in the audit trail');
-  });
+  await deps.store
+    .transaction((tx) => tx.audit.append(chain.drafts))
+    .catch((e: unknown) => {
+      deps.logger.error(
+        { err: e, cycle_id: cycle.id, position_id: position.id },
+        'could not record the failure in the audit trail',
+      );
+    });
 }
 
 export function errorText(error: unknown): string {

@@ -1,7 +1,7 @@
 import type { EventSource } from '@ballast/contracts';
 import type { Decimal } from '../../domain/decimal.js';
-import type { Band } from '../../domain/position-state.js';
 import type { CycleId, EventId } from '../../domain/ids.js';
+import type { Band } from '../../domain/position-state.js';
 import type { QuoteResult } from '../ports/market-data.js';
 import type { PositionForTrading } from '../ports/store.js';
 import type { EventDraft, OrderRecord } from '../records.js';

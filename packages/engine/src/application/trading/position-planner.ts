@@ -5,15 +5,19 @@ import { isMarketOpen, type MarketHoursMode, tradingDayOf } from '../../domain/m
 import { bandOf } from '../../domain/position-state.js';
 import type { PriceInput } from '../../domain/trigger.js';
 import type { IdGenerator } from '../ports/id-generator.js';
-import type { PositionForTrading } from '../ports/store.js';
 import type { QuoteResult } from '../ports/market-data.js';
+import type { PositionForTrading } from '../ports/store.js';
 import type { OrderRecord } from '../records.js';
 import { EventChain } from './event-chain.js';
 import { guardrailPayload, pricePayload, triggerPayload } from './event-payloads.js';
 import type { CycleContext, Outcome, PositionPlan } from './position-plan.js';
 
 /** How old a quote may be for each market-hours mode (24×7 assets move faster than delayed exchange feeds). */
-const MAX_QUOTE_AGE_MS: Readonly<Record<MarketHoursMode, number>> = { always: 2 * 60_000, regular: 15 * 60_000, extended: 15 * 60_000 };
+const MAX_QUOTE_AGE_MS: Readonly<Record<MarketHoursMode, number>> = {
+  always: 2 * 60_000,
+  regular: 15 * 60_000,
+  extended: 15 * 60_000,
+};
 
 export type ClientOrderIdFor = (positionId: string, cycleId: string) => string;
 
@@ -35,18 +39,35 @@ export class PositionPlanner {
       state: position,
       params: position.params,
       price: priceInput(quote, now, MAX_QUOTE_AGE_MS[mode]),
-      context: { marketOpen, hasOpenOrder: item.hasOpenOrder, ordersToday, blocked: blockedReason(cycle, item) },
+      context: {
+        marketOpen,
+        hasOpenOrder: item.hasOpenOrder,
+        ordersToday,
+        blocked: blockedReason(cycle, item),
+      },
     });
     const chain = new EventChain(this.ids, cycle, position, cycle.startedEventId, now);
     chain.add('PriceEvent', pricePayload(quote, position.symbol, position.anchor));
     chain.add('TriggerEvaluated', triggerPayload(evaluation.trigger));
     const band = bandOf(position.params.guardrails.minStockPct, position.params.guardrails.maxStockPct);
     const base = { item, tradingDay, band, newAnchor: null, order: null };
-    if (evaluation.kind === 'anchor_reset') return { ...base, ...result(chain, 'anchor_reset', evaluation.trigger.reason), newAnchor: evaluation.newAnchor };
-    if (evaluation.kind !== 'order' && evaluation.kind !== 'skip') return { ...base, ...result(chain, outcomeOf(evaluation), evaluation.trigger.reason) };
-    chain.add('GuardrailEvaluated', guardrailPayload(evaluation.guardrail, position.params, { ordersToday, marketOpen }));
+    if (evaluation.kind === 'anchor_reset')
+      return {
+        ...base,
+        ...result(chain, 'anchor_reset', evaluation.trigger.reason),
+        newAnchor: evaluation.newAnchor,
+      };
+    if (evaluation.kind !== 'order' && evaluation.kind !== 'skip')
+      return { ...base, ...result(chain, outcomeOf(evaluation), evaluation.trigger.reason) };
+    chain.add(
+      'GuardrailEvaluated',
+      guardrailPayload(evaluation.guardrail, position.params, { ordersToday, marketOpen }),
+    );
     if (evaluation.kind === 'skip') {
-      return { ...base, ...result(chain, 'skip', evaluation.guardrail.reasons.map((r) => r.message).join('; ')) };
+      return {
+        ...base,
+        ...result(chain, 'skip', evaluation.guardrail.reasons.map((r) => r.message).join('; ')),
+      };
     }
     const order = this.orderFor(cycle, item, evaluation, now);
     chain.add('OrderCreated', {
@@ -57,10 +78,19 @@ export class PositionPlanner {
       price: order.price.toFixed(),
       est_fee: order.estFee.toFixed(),
     });
-    return { ...base, ...result(chain, 'order', `${evaluation.trigger.reason}; ${evaluation.guardrail.proposal.note}`), order };
+    return {
+      ...base,
+      ...result(chain, 'order', `${evaluation.trigger.reason}; ${evaluation.guardrail.proposal.note}`),
+      order,
+    };
   }
 
-  private orderFor(cycle: CycleContext, item: PositionForTrading, e: Extract<Evaluation, { kind: 'order' }>, now: Instant): OrderRecord {
+  private orderFor(
+    cycle: CycleContext,
+    item: PositionForTrading,
+    e: Extract<Evaluation, { kind: 'order' }>,
+    now: Instant,
+  ): OrderRecord {
     const { position } = item;
     const o = e.guardrail.order;
     return {
@@ -96,12 +126,20 @@ function priceInput(quote: QuoteResult | undefined, now: Instant, maxAgeMs: numb
 
 /** The kill switch blocks every run; a scheduled run also respects the auto-trading switches and a pause. */
 function blockedReason(cycle: CycleContext, { position, portfolio }: PositionForTrading): Reason | null {
-  if (portfolio.state === 'halted') return { code: 'GUARDRAIL_PORTFOLIO_HALTED', message: 'the portfolio is halted (kill switch): no orders' };
+  if (portfolio.state === 'halted')
+    return {
+      code: 'GUARDRAIL_PORTFOLIO_HALTED',
+      message: 'the portfolio is halted (kill switch): no orders',
+    };
   if (cycle.source !== 'worker') return null;
   if (!portfolio.autoTradingEnabled || !position.autoTradingEnabled) {
-    return { code: 'GUARDRAIL_TRADING_DISABLED', message: 'automatic trading is switched off for this position or its portfolio' };
+    return {
+      code: 'GUARDRAIL_TRADING_DISABLED',
+      message: 'automatic trading is switched off for this position or its portfolio',
+    };
   }
-  if (portfolio.state === 'paused') return { code: 'GUARDRAIL_PORTFOLIO_PAUSED', message: 'the portfolio is paused: no automatic orders' };
+  if (portfolio.state === 'paused')
+    return { code: 'GUARDRAIL_PORTFOLIO_PAUSED', message: 'the portfolio is paused: no automatic orders' };
   return null;
 }
 

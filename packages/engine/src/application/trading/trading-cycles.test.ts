@@ -29,7 +29,8 @@ describe('a worker cycle buys after a 3 % drop', () => {
       'PositionUpdated',
       'CycleCompleted',
     ]);
-    for (const e of events) expect(e).toMatchObject({ source: 'worker', actor: 'worker-test', cycleId: result.id });
+    for (const e of events)
+      expect(e).toMatchObject({ source: 'worker', actor: 'worker-test', cycleId: result.id });
     // Each event of the position's chain is the child of the one before; the chain hangs off CycleStarted.
     for (let i = 1; i < events.length - 1; i++) expect(events[i]!.parentId).toBe(events[i - 1]!.id);
     expect(events.at(-1)!.parentId).toBe(events[0]!.id);
@@ -39,7 +40,9 @@ describe('a worker cycle buys after a 3 % drop', () => {
     expect(after!.cash.toFixed(4)).toBe('4492.2071');
     expect(after!.anchor!.toFixed()).toBe('97');
     const orders = await h.store.orders.list({ positionId: position.id }, { limit: 10 });
-    expect(orders.items.map((o) => [o.side, o.qty.toFixed(), o.status])).toEqual([['buy', '5.234455', 'filled']]);
+    expect(orders.items.map((o) => [o.side, o.qty.toFixed(), o.status])).toEqual([
+      ['buy', '5.234455', 'filled'],
+    ]);
     expect(orders.items[0]!.clientOrderId).toMatch(/^bl-[a-z2-7]{26}$/);
     const trades = await h.store.trades.list({ positionId: position.id }, { limit: 10 });
     expect(trades.items).toHaveLength(1);
@@ -53,7 +56,11 @@ describe('a worker cycle buys after a 3 % drop', () => {
     expect(result.counts).toMatchObject({ evaluated: 1, holds: 1, orders: 0 });
     const events = await h.store.audit.listByCycle(result.id as never);
     const trigger = events.find((e) => e.type === 'TriggerEvaluated')!;
-    expect(trigger.payload).toMatchObject({ fired: false, change_pct: '-2', reason: 'within thresholds: -2.00%' });
+    expect(trigger.payload).toMatchObject({
+      fired: false,
+      change_pct: '-2',
+      reason: 'within thresholds: -2.00%',
+    });
   });
 });
 
@@ -82,8 +89,12 @@ describe('which positions a cycle trades', () => {
     h.market.fail('BROKEN', 'provider timeout').set('FINE', 97);
     const result = await h.orchestrator.runCycle(WORKER);
     expect(result.counts).toMatchObject({ evaluated: 2, no_price: 1, orders: 1, fills: 1 });
-    const price = (await h.store.audit.list({ type: 'PriceEvent', cycle_id: result.id }, { limit: 10 })).items;
-    expect(price.find((e) => e.symbol === 'BROKEN')!.payload).toMatchObject({ ok: false, error: 'provider timeout' });
+    const price = (await h.store.audit.list({ type: 'PriceEvent', cycle_id: result.id }, { limit: 10 }))
+      .items;
+    expect(price.find((e) => e.symbol === 'BROKEN')!.payload).toMatchObject({
+      ok: false,
+      error: 'provider timeout',
+    });
     expect((await h.store.positions.get(ok.position.id))!.anchor!.toFixed()).toBe('97');
   });
 });
@@ -93,7 +104,9 @@ describe('manual runs', () => {
     const { position } = await h.addPosition({ symbol: 'ACME', auto_trading_enabled: false });
     h.market.set('ACME', 97);
     const result = await h.orchestrator.runCycleForPosition(position.id, OPERATOR);
-    expect(result.results).toEqual([expect.objectContaining({ position_id: position.id, outcome: 'order', fill: 'filled' })]);
+    expect(result.results).toEqual([
+      expect.objectContaining({ position_id: position.id, outcome: 'order', fill: 'filled' }),
+    ]);
     const events = await h.store.audit.listByCycle(result.id as never);
     expect(new Set(events.map((e) => e.source))).toEqual(new Set(['api/manual']));
   });
@@ -103,14 +116,22 @@ describe('manual runs', () => {
     h.market.set('ACME', 90);
     const result = await h.orchestrator.runCycleForPosition(position.id, OPERATOR);
     expect(result.counts).toMatchObject({ skips: 1, orders: 0 });
-    const guardrail = (await h.store.audit.list({ type: 'GuardrailEvaluated', cycle_id: result.id }, { limit: 1 })).items[0]!;
-    expect(guardrail.payload).toMatchObject({ allowed: false, reasons: [{ code: 'GUARDRAIL_PORTFOLIO_HALTED' }] });
+    const guardrail = (
+      await h.store.audit.list({ type: 'GuardrailEvaluated', cycle_id: result.id }, { limit: 1 })
+    ).items[0]!;
+    expect(guardrail.payload).toMatchObject({
+      allowed: false,
+      reasons: [{ code: 'GUARDRAIL_PORTFOLIO_HALTED' }],
+    });
   });
 
   it('serialise with a worker cycle on the same position: one buy, not two', async () => {
     const { position } = await h.addPosition({ symbol: 'ACME' });
     h.market.set('ACME', 97);
-    const [a, b] = await Promise.all([h.orchestrator.runCycle(WORKER), h.orchestrator.runCycleForPosition(position.id, OPERATOR)]);
+    const [a, b] = await Promise.all([
+      h.orchestrator.runCycle(WORKER),
+      h.orchestrator.runCycleForPosition(position.id, OPERATOR),
+    ]);
     expect(a.counts.orders + b.counts.orders).toBe(1);
     const orders = await h.store.orders.list({ positionId: position.id }, { limit: 10 });
     expect(orders.items).toHaveLength(1);
@@ -119,14 +140,21 @@ describe('manual runs', () => {
 
 describe('guardrails across cycles', () => {
   it('stops at max_orders_per_day and starts again the next trading day', async () => {
-    const { position } = await h.addPosition({ symbol: 'ACME', params: { guardrails: { max_orders_per_day: 2 } } });
+    const { position } = await h.addPosition({
+      symbol: 'ACME',
+      params: { guardrails: { max_orders_per_day: 2 } },
+    });
     const prices = [97, 94, 91];
     const counts = [];
     for (const p of prices) {
       h.market.set('ACME', p);
       counts.push((await h.orchestrator.runCycle(WORKER)).counts);
     }
-    expect(counts.map((c) => [c.orders, c.skips])).toEqual([[1, 0], [1, 0], [0, 1]]);
+    expect(counts.map((c) => [c.orders, c.skips])).toEqual([
+      [1, 0],
+      [1, 0],
+      [0, 1],
+    ]);
     h.clock.advance(24 * 3600_000);
     h.market.set('ACME', 88);
     expect((await h.orchestrator.runCycle(WORKER)).counts.orders).toBe(1);
@@ -152,7 +180,13 @@ describe('the audit trail', () => {
     const all = await h.store.audit.list({ order: 'asc' }, { limit: 500 });
     expect(all.items.map((e) => e.seq)).toEqual(all.items.map((_, i) => i + 1));
     expect(await h.store.audit.verify()).toMatchObject({ ok: true, checked: all.items.length });
-    const raw = (h.store as unknown as { db: { updateTable: (t: string) => { set: (v: object) => { execute: () => Promise<unknown> } } } }).db;
-    await expect(raw.updateTable('events').set({ actor: 'mallory' }).execute()).rejects.toThrow(/append-only/);
+    const raw = (
+      h.store as unknown as {
+        db: { updateTable: (t: string) => { set: (v: object) => { execute: () => Promise<unknown> } } };
+      }
+    ).db;
+    await expect(raw.updateTable('events').set({ actor: 'mallory' }).execute()).rejects.toThrow(
+      /append-only/,
+    );
   });
 });

@@ -64,7 +64,12 @@ export class TradingWorker {
     if (this.started) return;
     this.started = true;
     this.settings = await this.loadSettings();
-    await this.recordLifecycle('WorkerStarted', { interval_seconds: this.settings.intervalSeconds, enabled: this.settings.enabled, host: this.deps.identity.host, pid: this.deps.identity.pid });
+    await this.recordLifecycle('WorkerStarted', {
+      interval_seconds: this.settings.intervalSeconds,
+      enabled: this.settings.enabled,
+      host: this.deps.identity.host,
+      pid: this.deps.identity.pid,
+    });
     this.heartbeatTimer = this.deps.timers.setInterval(() => void this.beat(), HEARTBEAT_MS);
     if (this.settings.enabled) this.schedule(0);
     await this.beat();
@@ -75,9 +80,13 @@ export class TradingWorker {
     if (!this.started || this.stopping) return;
     const before = this.settings;
     this.settings = await this.loadSettings();
-    const changed = before?.enabled !== this.settings.enabled || before?.intervalSeconds !== this.settings.intervalSeconds;
+    const changed =
+      before?.enabled !== this.settings.enabled || before?.intervalSeconds !== this.settings.intervalSeconds;
     if (!changed) return;
-    this.deps.logger.info({ enabled: this.settings.enabled, interval_seconds: this.settings.intervalSeconds }, 'worker settings changed');
+    this.deps.logger.info(
+      { enabled: this.settings.enabled, interval_seconds: this.settings.intervalSeconds },
+      'worker settings changed',
+    );
     if (this.current) return; // the running cycle schedules the next one with the new settings
     this.clearCycleTimer();
     if (this.settings.enabled) this.schedule(before?.enabled ? this.settings.intervalSeconds * 1000 : 0);
@@ -98,7 +107,10 @@ export class TradingWorker {
   }
 
   snapshot(): WorkerSnapshot {
-    const s = this.settings ?? { enabled: this.deps.defaults.enabled, intervalSeconds: this.deps.defaults.intervalSeconds };
+    const s = this.settings ?? {
+      enabled: this.deps.defaults.enabled,
+      intervalSeconds: this.deps.defaults.intervalSeconds,
+    };
     return {
       running: this.started && !this.stopping && s.enabled,
       enabled: s.enabled,
@@ -130,9 +142,16 @@ export class TradingWorker {
     const started = this.deps.clock.now();
     this.nextCycleAt = null;
     try {
-      const result = await this.deps.orchestrator.runCycle({ source: 'worker', actor: this.deps.identity.instanceId, signal: this.abort.signal });
+      const result = await this.deps.orchestrator.runCycle({
+        source: 'worker',
+        actor: this.deps.identity.instanceId,
+        signal: this.abort.signal,
+      });
       this.lastCycleId = result.id;
-      this.deps.logger.info({ cycle_id: result.id, status: result.status, duration_ms: result.duration_ms, ...result.counts }, 'worker cycle finished');
+      this.deps.logger.info(
+        { cycle_id: result.id, status: result.status, duration_ms: result.duration_ms, ...result.counts },
+        'worker cycle finished',
+      );
     } catch (error) {
       this.deps.logger.error({ err: error }, `worker cycle failed: ${errorText(error)}`);
     }
@@ -148,7 +167,12 @@ export class TradingWorker {
     try {
       if (!stopped && !this.current) {
         const latest = await this.deps.store.worker.getSettings();
-        if (latest && (latest.enabled !== this.settings?.enabled || latest.intervalSeconds !== this.settings?.intervalSeconds)) await this.refresh();
+        if (
+          latest &&
+          (latest.enabled !== this.settings?.enabled ||
+            latest.intervalSeconds !== this.settings?.intervalSeconds)
+        )
+          await this.refresh();
       }
       await this.deps.store.worker.upsertInstance({
         ...this.deps.identity,
@@ -169,10 +193,27 @@ export class TradingWorker {
     return stored ?? { ...this.deps.defaults, updatedAt: this.deps.clock.now(), updatedBy: 'environment' };
   }
 
-  private async recordLifecycle(type: 'WorkerStarted' | 'WorkerStopped', payload: Record<string, unknown>): Promise<void> {
+  private async recordLifecycle(
+    type: 'WorkerStarted' | 'WorkerStopped',
+    payload: Record<string, unknown>,
+  ): Promise<void> {
     const { ids, clock, identity, store } = this.deps;
-    const draft = { id: ids.next() as EventId, type, occurredAt: clock.now(), source: 'worker' as const, actor: identity.instanceId, cycleId: null, parentId: null, portfolioId: null, positionId: null, symbol: null, payload: { instance_id: identity.instanceId, ...payload } };
-    await store.transaction((tx) => tx.audit.append([draft])).catch((error: unknown) => this.deps.logger.warn({ err: error }, `could not record ${type}`));
+    const draft = {
+      id: ids.next() as EventId,
+      type,
+      occurredAt: clock.now(),
+      source: 'worker' as const,
+      actor: identity.instanceId,
+      cycleId: null,
+      parentId: null,
+      portfolioId: null,
+      positionId: null,
+      symbol: null,
+      payload: { instance_id: identity.instanceId, ...payload },
+    };
+    await store
+      .transaction((tx) => tx.audit.append([draft]))
+      .catch((error: unknown) => this.deps.logger.warn({ err: error }, `could not record ${type}`));
   }
 
   private clearCycleTimer(): void {

@@ -41,12 +41,18 @@ export class WorkerControl {
   ) {}
 
   async settings(): Promise<WorkerSettings> {
-    return (await this.store.worker.getSettings()) ?? { ...this.defaults, updatedAt: 0, updatedBy: 'environment' };
+    return (
+      (await this.store.worker.getSettings()) ?? { ...this.defaults, updatedAt: 0, updatedBy: 'environment' }
+    );
   }
 
   async update(body: WorkerSettingsBody, by: Requester): Promise<WorkerStatus> {
     await this.store.transaction(async (tx) => {
-      const before = (await tx.worker.getSettings()) ?? { ...this.defaults, updatedAt: 0, updatedBy: 'environment' };
+      const before = (await tx.worker.getSettings()) ?? {
+        ...this.defaults,
+        updatedAt: 0,
+        updatedBy: 'environment',
+      };
       const after: WorkerSettings = {
         enabled: body.enabled ?? before.enabled,
         intervalSeconds: body.interval_seconds ?? before.intervalSeconds,
@@ -55,10 +61,17 @@ export class WorkerControl {
       };
       await tx.worker.saveSettings(after);
       await tx.audit.append([
-        changeEvent(this.ids, this.clock, by, 'WorkerSettingsChanged', {}, {
-          enabled: { before: before.enabled, after: after.enabled },
-          interval_seconds: { before: before.intervalSeconds, after: after.intervalSeconds },
-        }),
+        changeEvent(
+          this.ids,
+          this.clock,
+          by,
+          'WorkerSettingsChanged',
+          {},
+          {
+            enabled: { before: before.enabled, after: after.enabled },
+            interval_seconds: { before: before.intervalSeconds, after: after.intervalSeconds },
+          },
+        ),
       ]);
     });
     await this.localWorker?.refresh();
@@ -66,7 +79,11 @@ export class WorkerControl {
   }
 
   async status(): Promise<WorkerStatus> {
-    const [settings, instances, last] = await Promise.all([this.settings(), this.store.worker.listInstances(), this.store.cycles.latest('worker')]);
+    const [settings, instances, last] = await Promise.all([
+      this.settings(),
+      this.store.worker.listInstances(),
+      this.store.cycles.latest('worker'),
+    ]);
     const now = this.clock.now();
     const alive = (i: WorkerInstanceRecord) => i.stoppedAt === null && now - i.heartbeatAt <= STALE_AFTER_MS;
     const local = this.localWorker?.snapshot();

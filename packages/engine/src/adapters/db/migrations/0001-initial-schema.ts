@@ -93,7 +93,11 @@ export async function up(db: Kysely<unknown>, dialect: SqlDialectName): Promise<
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('cash_movements_position').on('cash_movements').columns(['position_id', 'id']).execute();
+  await db.schema
+    .createIndex('cash_movements_position')
+    .on('cash_movements')
+    .columns(['position_id', 'id'])
+    .execute();
 
   await createEventsTable(db, dialect);
 
@@ -112,7 +116,11 @@ export async function up(db: Kysely<unknown>, dialect: SqlDialectName): Promise<
     .addColumn('error', 'text')
     .execute();
   await db.schema.createIndex('cycles_started').on('cycles').columns(['started_at', 'id']).execute();
-  await db.schema.createIndex('cycles_source_started').on('cycles').columns(['source', 'started_at', 'id']).execute();
+  await db.schema
+    .createIndex('cycles_source_started')
+    .on('cycles')
+    .columns(['source', 'started_at', 'id'])
+    .execute();
 
   await db.schema
     .createTable('worker_settings')

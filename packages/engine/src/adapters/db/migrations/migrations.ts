@@ -15,7 +15,10 @@ export function migrationProvider(dialect: SqlDialectName): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
       return Object.fromEntries(
-        Object.entries(NUMBERED).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, dialect) }]),
+        Object.entries(NUMBERED).map(([name, m]) => [
+          name,
+          { up: (db: Kysely<unknown>) => m.up(db, dialect) },
+        ]),
       );
     },
   };

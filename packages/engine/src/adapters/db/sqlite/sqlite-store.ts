@@ -10,7 +10,10 @@ import { openSqlite } from './sqlite-connection.js';
  * store. Write transactions start with BEGIN IMMEDIATE: the write lock is taken before anything is
  * read, so a second process waits for it (busy timeout) instead of failing half-way.
  */
-export async function openSqliteStore(file: string, clock: Clock): Promise<{ store: KyselyStore; migrated: string[] }> {
+export async function openSqliteStore(
+  file: string,
+  clock: Clock,
+): Promise<{ store: KyselyStore; migrated: string[] }> {
   const conn = openSqlite(file);
   const { applied } = await migrateToLatest(conn.db as never, 'sqlite');
   const runWrite = <T>(fn: (trx: DbExecutor) => Promise<T>): Promise<T> =>

@@ -1,0 +1,130 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { createLogger } from '../adapters/logging/create-logger.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { auditTail, auditVerify } from './audit-command.js';
+import { migrate } from './migrate-command.js';
+import { serve } from './serve-command.js';
+import { simulate } from './simulate-command.js';
+import { UsageError } from './usage-error.js';
+import { engineVersion } from './version.js';
+import { runWorker } from './worker-command.js';
+
+export const USAGE = `Usage: ballast <command> [options]
+
+Commands:
+  serve                      the API and the trading worker (default)
+  worker                     the trading worker alone, no HTTP
+  migrate                    apply database migrations and exit
+  audit tail [--follow] [--source S] [--limit N]
+                             print the latest audit events (and new ones with --follow)
+  audit verify               check the audit trail's hash chain; exit 1 if it is broken
+  simulate --bars FILE.csv --shares N --cash N [--anchor P] [--set name=value …] [--json]
+                             play a CSV of bars (timestamp,close) through the trading rules
+  version                    print the version
+
+Configuration comes from the environment (DATABASE_URL, PORT, TRADING_WORKER_INTERVAL_SECONDS, …);
+see docs/operations.md.`;
+
+const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+
+/** Entry point of the `ballast` command; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command = 'serve', ...rest] = argv;
+  try {
+    return await dispatch(command, rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`ballast: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`ballast: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`ballast: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+async function dispatch(command: string, args: string[]): Promise<number> {
+  switch (command) {
+    case 'serve':
+    case 'worker': {
+      const config = loadConfig(process.env);
+      const logger = createLogger(config.log);
+      return command === 'serve' ? serve(config, logger) : runWorker(config, logger);
+    }
+    case 'migrate':
+      return migrate(loadConfig(process.env), print);
+    case 'audit':
+      return audit(args);
+    case 'simulate':
+      return simulateCommand(args);
+    case 'version':
+    case '--version':
+      print(engineVersion());
+      return 0;
+    case 'help':
+    case '--help':
+    case '-h':
+      print(USAGE);
+      return 0;
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  }
+}
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function audit(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const config = loadConfig(process.env);
+  if (sub === 'verify') return auditVerify(config, print);
+  if (sub !== 'tail') throw new UsageError('audit takes "tail" or "verify"');
+  const { values } = parse(rest, {
+    follow: { type: 'boolean', short: 'f' },
+    source: { type: 'string' },
+    limit: { type: 'string' },
+  });
+  const limit = values.limit === undefined ? 20 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new UsageError('--limit must be a whole number from 1 to 500');
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
+  process.once('SIGTERM', () => stop.abort());
+  return auditTail(
+    config,
+    { follow: values.follow === true, source: values.source as string | undefined, limit },
+    print,
+    stop.signal,
+  );
+}
+
+async function simulateCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    bars: { type: 'string' },
+    shares: { type: 'string' },
+    cash: { type: 'string' },
+    anchor: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+  });
+  if (!values.bars) throw new UsageError('simulate needs --bars FILE.csv');
+  return simulate(
+    {
+      bars: values.bars as string,
+      shares: (values.shares as string) ?? '0',
+      cash: (values.cash as string) ?? '0',
+      anchor: values.anchor as string | undefined,
+      set: (values.set as string[]) ?? [],
+      json: values.json === true,
+    },
+    print,
+  );
+}

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { basename } from 'node:path';
+import { clientOrderIdFor } from './adapters/broker/client-order-id.js';
+import { PaperBroker } from './adapters/broker/paper-broker.js';
+import { SystemClock } from './adapters/clock/system-clock.js';
+import { openSqliteStore } from './adapters/db/sqlite/sqlite-store.js';
+import { UuidV7Generator } from './adapters/ids/uuid-v7-generator.js';
+import { readBarCsvFile } from './adapters/market-data/bar-csv.js';
+import { ReplayMarketData } from './adapters/market-data/replay-market-data.js';
+import { SimulatedMarketData } from './adapters/market-data/simulated-market-data.js';
+import { NodeTimers } from './adapters/timers/node-timers.js';
+import { seedDemoPortfolio } from './application/demo/seed-demo.js';
+import { PortfolioService } from './application/portfolios/portfolio-service.js';
+import type { Clock } from './application/ports/clock.js';
+import type { Logger } from './application/ports/logger.js';
+import type { MarketData } from './application/ports/market-data.js';
+import type { Store } from './application/ports/store.js';
+import { PositionService } from './application/positions/position-service.js';
+import { LiveTradingOrchestrator } from './application/trading/live-trading-orchestrator.js';
+import { TradingWorker } from './application/trading/trading-worker.js';
+import { WorkerControl } from './application/trading/worker-control.js';
+import type { Config } from './config.js';
+
+export interface Engine {
+  readonly config: Config;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly marketData: MarketData;
+  readonly orchestrator: LiveTradingOrchestrator;
+  readonly worker: TradingWorker | null;
+  readonly workerControl: WorkerControl;
+  readonly portfolios: PortfolioService;
+  readonly positions: PositionService;
+  readonly instanceId: string;
+  readonly migrated: string[];
+  readonly demoCreated: boolean;
+  close(): Promise<void>;
+}
+
+async function marketDataFor(config: Config, clock: Clock): Promise<MarketData> {
+  if (config.marketData.kind === 'simulated')
+    return new SimulatedMarketData(clock, { seed: config.marketData.seed });
+  const series = await readBarCsvFile(config.marketData.file);
+  return new ReplayMarketData(series, clock, basename(config.marketData.file));
+}
+
+/** The one place that picks adapters: everything else receives what it needs. */
+export async function createEngine(
+  config: Config,
+  logger: Logger,
+  options: { withWorker: boolean; seedDemo?: boolean },
+): Promise<Engine> {
+  const clock = new SystemClock();
+  const ids = new UuidV7Generator(clock);
+  const timers = new NodeTimers();
+  const { store, migrated } = await openSqliteStore(config.database.file, clock);
+  try {
+    const marketData = await marketDataFor(config, clock);
+    const broker = new PaperBroker(clock, { slippageBps: config.broker.slippageBps });
+    const instanceId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    const orchestrator = new LiveTradingOrchestrator({
+      store,
+      marketData,
+      broker,
+      clock,
+      ids,
+      timers,
+      logger,
+      clientOrderIdFor,
+      batchSize: config.cycleBatchSize,
+      instanceId,
+    });
+    const worker = options.withWorker
+      ? new TradingWorker({
+          orchestrator,
+          store,
+          clock,
+          timers,
+          ids,
+          logger,
+          identity: { instanceId, host: hostname(), pid: process.pid },
+          defaults: config.worker,
+        })
+      : null;
+    const workerControl = new WorkerControl(store, ids, clock, config.worker, worker);
+    const portfolios = new PortfolioService(store, ids, clock);
+    const positions = new PositionService(store, ids, clock, marketData);
+    const demoCreated =
+      options.seedDemo !== false && config.demo
+        ? await seedDemoPortfolio({ store, portfolios, positions, marketData, logger })
+        : false;
+    return {
+      config,
+      store,
+      clock,
+      marketData,
+      orchestrator,
+      worker,
+      workerControl,
+      portfolios,
+      positions,
+      instanceId,
+      migrated,
+      demoCreated,
+      close: () => store.close(),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { CursorError } from '../adapters/db/cursor.js';
+import { AppError } from '../application/app-error.js';
+import { PositionNotFound } from '../application/trading/live-trading-orchestrator.js';
+
+/** The one table from error codes to HTTP statuses. Anything not listed that reaches here is a bug: 500. */
+const STATUS_BY_CODE: Readonly<Record<string, number>> = {
+  VALIDATION_FAILED: 400,
+  BODY_INVALID_JSON: 400,
+  CURSOR_INVALID: 400,
+  CASH_AMOUNT_INVALID: 400,
+  ANCHOR_REQUIRED: 422,
+  CASH_INSUFFICIENT: 409,
+  PORTFOLIO_HALTED: 409,
+  POSITION_CONFLICT: 409,
+  POSITION_BUSY: 409,
+  PORTFOLIO_NOT_FOUND: 404,
+  POSITION_NOT_FOUND: 404,
+  CYCLE_NOT_FOUND: 404,
+  ORDER_NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  BODY_TOO_LARGE: 413,
+  MEDIA_TYPE_UNSUPPORTED: 415,
+};
+
+/** Fastify's own request errors, renamed into our catalogue. */
+const FASTIFY_CODES: Readonly<Record<string, string>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'MEDIA_TYPE_UNSUPPORTED',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BODY_INVALID_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BODY_INVALID_JSON',
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+};
+
+export function sendError(reply: FastifyReply, code: string, message: string, details?: unknown) {
+  const status = STATUS_BY_CODE[code] ?? 500;
+  return reply.code(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+}
+
+function fieldsOf(
+  error: FastifyError & {
+    validation: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
+  },
+) {
+  const where = (error as { validationContext?: string }).validationContext ?? 'body';
+  return error.validation.map((v) => {
+    const path = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+    const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
+    return { field: path || missing || where, in: where, message: v.message ?? 'is invalid' };
+  });
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (hasZodFastifySchemaValidationErrors(error) || (error.validation && error.validation.length > 0)) {
+      const fields = fieldsOf(error as never);
+      return sendError(
+        reply,
+        'VALIDATION_FAILED',
+        `invalid request: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
+        fields,
+      );
+    }
+    const known: unknown = error;
+    if (known instanceof AppError) return sendError(reply, known.code, known.message, known.details);
+    if (known instanceof CursorError || known instanceof PositionNotFound)
+      return sendError(reply, known.code, known.message);
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) return sendError(reply, mapped, error.message);
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply
+        .code(error.statusCode)
+        .send({ error: { code: 'REQUEST_INVALID', message: error.message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply
+      .code(500)
+      .send({ error: { code: 'INTERNAL_ERROR', message: 'an internal error occurred; it has been logged' } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 'ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
+  );
+}
