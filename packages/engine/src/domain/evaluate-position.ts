@@ -7,7 +7,7 @@ import {
   type TradingContext,
 } from './guardrails.js';
 import { bandRestore, type Proposal, sideOf, sizeTriggerOrder } from './order-sizing.js';
-import { allocationAt, bandOf, type PositionState } from './position-state.js';
+import { allocationAt, type Band, bandOf, type PositionState } from './position-state.js';
 import type { StrategyParams } from './strategy-params.js';
 import { evaluateTrigger, type PriceInput, type TriggerResult } from './trigger.js';
 
@@ -61,7 +61,7 @@ export function evaluatePosition(input: EvaluationInput): Evaluation {
     price,
   );
   const limits = {
-    ...params.guardrails,
+    maxOrdersPerDay: params.guardrails.maxOrdersPerDay,
     minNotional: params.order.minNotional,
     minQty: params.order.minQty,
     band,
@@ -90,12 +90,23 @@ function triggerProposal(state: PositionState, price: Decimal, params: StrategyP
   });
 }
 
+/** A band edge closer than this (as a fraction) is decided with exact decimals, not floats. */
+const CERTAIN_MARGIN_ALLOC = 1e-9;
+
+/** True when floats prove the allocation lies inside the band, well away from both edges. */
+function clearlyInsideBand(state: PositionState, price: Decimal, band: Band): boolean {
+  const stock = state.shares.toNumber() * price.toNumber();
+  const value = stock + state.cash.toNumber();
+  if (!(value > 0)) return false;
+  const alloc = stock / value;
+  return (
+    alloc > band.min.toNumber() + CERTAIN_MARGIN_ALLOC && alloc < band.max.toNumber() - CERTAIN_MARGIN_ALLOC
+  );
+}
+
 /** Step 5: with no trigger, an out-of-band position is brought back to the band. */
-function restoreProposal(
-  state: PositionState,
-  price: Decimal,
-  band: ReturnType<typeof bandOf>,
-): Proposal | null {
+function restoreProposal(state: PositionState, price: Decimal, band: Band): Proposal | null {
+  if (clearlyInsideBand(state, price, band)) return null;
   const qty = bandRestore(state.shares, state.cash, price, band);
   if (qty === null) return null;
   const allocBefore = allocationAt(state.shares, state.cash, price);

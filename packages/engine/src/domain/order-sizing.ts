@@ -73,27 +73,29 @@ export function sizeTriggerOrder(s: SizingInput): Proposal {
     qty = buying ? trimmed : maxDecimal(trimmed, capped);
     note = `trimmed to the band edge ${edge.mul(HUNDRED).toFixed()}%`;
   }
-  const base = { rawQty: raw, cappedQty: capped, cap, allocBefore, allocAfterCap: after.alloc };
-  if (capped.isZero()) {
-    return {
-      origin: 'trigger',
-      qty: ZERO,
-      note: `nothing to ${buying ? 'buy with: no cash' : 'sell: no shares'}`,
-      ...base,
-    };
-  }
-  if (qty.isZero() || qty.isNegative() === buying) {
-    return overruleByBand(s, allocBefore, base, buying);
-  }
-  return { origin: 'trigger', qty, note, ...base };
+  const base: Working = { rawQty: raw, cappedQty: capped, cap, allocBefore, allocAfterCap: after.alloc };
+  if (capped.isZero())
+    return proposal('trigger', ZERO, `nothing to ${buying ? 'buy with: no cash' : 'sell: no shares'}`, base);
+  if (qty.isZero() || qty.isNegative() === buying) return overruleByBand(s, allocBefore, base, buying);
+  return proposal('trigger', qty, note, base);
 }
 
-function overruleByBand(
-  s: SizingInput,
-  allocBefore: Decimal,
-  base: Omit<Proposal, 'origin' | 'qty' | 'note'>,
-  buying: boolean,
-): Proposal {
+type Working = Omit<Proposal, 'origin' | 'qty' | 'note'>;
+
+function proposal(origin: ProposalOrigin, qty: Decimal, note: string, w: Working): Proposal {
+  return {
+    origin,
+    qty,
+    note,
+    rawQty: w.rawQty,
+    cappedQty: w.cappedQty,
+    cap: w.cap,
+    allocBefore: w.allocBefore,
+    allocAfterCap: w.allocAfterCap,
+  };
+}
+
+function overruleByBand(s: SizingInput, allocBefore: Decimal, base: Working, buying: boolean): Proposal {
   const restore = bandRestore(s.shares, s.cash, s.price, s.band) ?? ZERO;
   const trigger = buying ? 'buy' : 'sell';
   const where = allocBefore.lessThan(s.band.min)
@@ -101,10 +103,11 @@ function overruleByBand(
     : allocBefore.greaterThan(s.band.max)
       ? 'over'
       : 'at the edge of';
-  return {
-    origin: 'band_overrule',
-    qty: restore,
-    note: `the band overrules the ${trigger} trigger: the position is ${where} the band, so it ${restore.isZero() ? 'holds' : 'is restored to the band'}`,
-    ...base,
-  };
+  const outcome = restore.isZero() ? 'holds' : 'is restored to the band';
+  return proposal(
+    'band_overrule',
+    restore,
+    `the band overrules the ${trigger} trigger: the position is ${where} the band, so it ${outcome}`,
+    base,
+  );
 }

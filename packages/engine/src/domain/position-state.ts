@@ -15,8 +15,21 @@ export interface Band {
   readonly max: Decimal;
 }
 
+const bands = new WeakMap<Decimal, WeakMap<Decimal, Band>>();
+
+/** The band of a parameter set; parameter values are shared immutable objects, so the result is memoised. */
 export function bandOf(minStockPct: Decimal, maxStockPct: Decimal): Band {
-  return { min: minStockPct.div(HUNDRED), max: maxStockPct.div(HUNDRED) };
+  let byMax = bands.get(minStockPct);
+  if (!byMax) {
+    byMax = new WeakMap();
+    bands.set(minStockPct, byMax);
+  }
+  let band = byMax.get(maxStockPct);
+  if (!band) {
+    band = { min: minStockPct.div(HUNDRED), max: maxStockPct.div(HUNDRED) };
+    byMax.set(maxStockPct, band);
+  }
+  return band;
 }
 
 export function valueAt(shares: Decimal, cash: Decimal, price: Decimal): Decimal {

@@ -1,4 +1,4 @@
-import { type Decimal, HUNDRED } from './decimal.js';
+import { Decimal, HUNDRED } from './decimal.js';
 import type { StrategyParams } from './strategy-params.js';
 
 /** The price the evaluation works with, or why there is none. */
@@ -35,64 +35,90 @@ function priceProblem(price: PriceInput): string | null {
   return null;
 }
 
+/**
+ * How far inside a threshold (in percentage points) a price must be for binary floating point to
+ * decide "no trigger, no reset" on its own. Float rounding is below 1e-12 points here; anything
+ * closer than this margin is decided with exact decimals.
+ */
+const CERTAIN_MARGIN_PCT = 1e-7;
+
+const floats = new WeakMap<StrategyParams, { up: number; down: number; reset: number }>();
+
+/** The thresholds as floats, for the quick "clearly inside" test; parameter sets are immutable and shared. */
+function floatThresholds(params: StrategyParams): { up: number; down: number; reset: number } {
+  let f = floats.get(params);
+  if (!f) {
+    f = {
+      up: params.trigger.upPct.toNumber(),
+      down: params.trigger.downPct.toNumber(),
+      reset: params.anchor.resetPct.toNumber(),
+    };
+    floats.set(params, f);
+  }
+  return f;
+}
+
 export function evaluateTrigger(
   anchor: Decimal | null,
   input: PriceInput,
   params: StrategyParams,
 ): TriggerResult {
   const { upPct, downPct } = params.trigger;
-  const base = { anchor, upPct, downPct, fired: false, direction: null } as const;
-  if (anchor === null)
-    return {
-      ...base,
-      outcome: 'no_anchor',
-      price: input.ok ? input.price : null,
-      changePct: null,
-      reason: 'no anchor',
-    };
-  const problem = priceProblem(input);
-  if (problem !== null || !input.ok)
-    return {
-      ...base,
-      outcome: 'no_price',
-      price: input.ok ? input.price : null,
-      changePct: null,
-      reason: problem ?? '',
-    };
-  const price = input.price;
-  const delta = price.sub(anchor).mul(HUNDRED);
-  const changePct = delta.div(anchor).toDecimalPlaces(4);
-  if (delta.abs().greaterThan(params.anchor.resetPct.mul(anchor))) {
-    const reason = `anchor reset: price moved ${signedPct(changePct)} from the anchor, beyond reset_pct ${params.anchor.resetPct.toFixed()}%`;
-    return { ...base, outcome: 'anchor_reset', price, changePct, reason };
-  }
-  if (delta.greaterThanOrEqualTo(upPct.mul(anchor))) {
-    return {
-      ...base,
-      outcome: 'evaluated',
-      price,
-      changePct,
-      fired: true,
-      direction: 'sell',
-      reason: `sell trigger: ${signedPct(changePct)} ≥ +${upPct.toFixed()}%`,
-    };
-  }
-  if (delta.lessThanOrEqualTo(downPct.neg().mul(anchor))) {
-    return {
-      ...base,
-      outcome: 'evaluated',
-      price,
-      changePct,
-      fired: true,
-      direction: 'buy',
-      reason: `buy trigger: ${signedPct(changePct)} ≤ −${downPct.toFixed()}%`,
-    };
-  }
-  return {
-    ...base,
-    outcome: 'evaluated',
+  const result = (
+    outcome: TriggerOutcome,
+    price: Decimal | null,
+    changePct: Decimal | null,
+    direction: 'buy' | 'sell' | null,
+    reason: string,
+  ): TriggerResult => ({
+    outcome,
+    anchor,
     price,
     changePct,
-    reason: `within thresholds: ${signedPct(changePct)}`,
-  };
+    upPct,
+    downPct,
+    fired: direction !== null,
+    direction,
+    reason,
+  });
+  if (anchor === null) return result('no_anchor', input.ok ? input.price : null, null, null, 'no anchor');
+  const problem = priceProblem(input);
+  if (problem !== null || !input.ok)
+    return result('no_price', input.ok ? input.price : null, null, null, problem ?? '');
+  const price = input.price;
+  const change = (price.toNumber() / anchor.toNumber() - 1) * 100;
+  // (P − A) / A · 100 to 4 decimals, for people and the audit trail; decisions never use it.
+  const changePct = new Decimal(change.toFixed(4));
+  const f = floatThresholds(params);
+  if (
+    change < f.up - CERTAIN_MARGIN_PCT &&
+    change > -f.down + CERTAIN_MARGIN_PCT &&
+    Math.abs(change) < f.reset - CERTAIN_MARGIN_PCT
+  ) {
+    return result('evaluated', price, changePct, null, `within thresholds: ${signedPct(changePct)}`);
+  }
+  const delta = price.sub(anchor).mul(HUNDRED);
+  if (delta.abs().greaterThan(params.anchor.resetPct.mul(anchor))) {
+    const reason = `anchor reset: price moved ${signedPct(changePct)} from the anchor, beyond reset_pct ${params.anchor.resetPct.toFixed()}%`;
+    return result('anchor_reset', price, changePct, null, reason);
+  }
+  if (delta.greaterThanOrEqualTo(upPct.mul(anchor))) {
+    return result(
+      'evaluated',
+      price,
+      changePct,
+      'sell',
+      `sell trigger: ${signedPct(changePct)} ≥ +${upPct.toFixed()}%`,
+    );
+  }
+  if (delta.lessThanOrEqualTo(downPct.neg().mul(anchor))) {
+    return result(
+      'evaluated',
+      price,
+      changePct,
+      'buy',
+      `buy trigger: ${signedPct(changePct)} ≤ −${downPct.toFixed()}%`,
+    );
+  }
+  return result('evaluated', price, changePct, null, `within thresholds: ${signedPct(changePct)}`);
 }

@@ -9,6 +9,7 @@ import type { Generated } from 'kysely';
 export interface DatabaseSchema {
   portfolios: PortfoliosTable;
   positions: PositionsTable;
+  position_claims: PositionClaimsTable;
   orders: OrdersTable;
   trades: TradesTable;
   cash_movements: CashMovementsTable;
@@ -45,11 +46,15 @@ export interface PositionsTable {
   orders_day: string | null;
   orders_today: number;
   version: number;
-  claimed_by: string | null;
-  claim_until: string | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+}
+
+export interface PositionClaimsTable {
+  position_id: string;
+  owner: string;
+  until: string;
 }
 
 export interface OrdersTable {

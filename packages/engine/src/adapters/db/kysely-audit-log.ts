@@ -5,7 +5,6 @@ import type { Clock } from '../../application/ports/clock.js';
 import type { Page, PageRequest } from '../../application/ports/page.js';
 import type { AuditLog, EventFilter } from '../../application/ports/store.js';
 import type { EventDraft, StoredEvent } from '../../application/records.js';
-import { canonicalJson } from '../../domain/canonical-json.js';
 import type { CycleId, EventId, PortfolioId, PositionId } from '../../domain/ids.js';
 import { decodeSeqCursor, encodeCursor } from './cursor.js';
 import type { EventsTable } from './database-schema.js';
@@ -19,17 +18,35 @@ const VERIFY_CHUNK = 2000;
 
 type EventRow = Selectable<EventsTable>;
 
-/** The text a hash covers: every envelope field but the hashes themselves, canonically ordered. */
-function hashedText(row: Omit<EventRow, 'payload' | 'prev_hash' | 'hash'>, payload: unknown): string {
-  return canonicalJson({ ...row, payload });
+type HashedFields = Omit<EventRow, 'payload' | 'prev_hash' | 'hash'>;
+
+/**
+ * The canonical text of an event, the part its hash covers: a JSON array of every envelope field but
+ * the hashes, in this fixed order, ending with the payload exactly as stored. One native
+ * `JSON.stringify` per event, and anyone can recompute it from the stored columns
+ * (docs/decisions/0004-audit-hash-chain.md).
+ */
+export function hashedText(r: HashedFields, payloadText: string): string {
+  return JSON.stringify([
+    Number(r.seq),
+    r.id,
+    r.type,
+    r.occurred_at,
+    r.recorded_at,
+    r.source,
+    r.actor,
+    r.cycle_id,
+    r.parent_id,
+    r.portfolio_id,
+    r.position_id,
+    r.symbol,
+    payloadText,
+  ]);
 }
 
-export function chainHash(
-  prevHash: string,
-  row: Omit<EventRow, 'payload' | 'prev_hash' | 'hash'>,
-  payload: unknown,
-): string {
-  return createHash('sha256').update(prevHash).update(hashedText(row, payload)).digest('hex');
+/** hash = sha256(prev_hash + canonical event), hex. */
+export function chainHash(prevHash: string, row: HashedFields, payloadText: string): string {
+  return createHash('sha256').update(prevHash).update(hashedText(row, payloadText)).digest('hex');
 }
 
 export function eventFromRow(r: EventRow): StoredEvent {
@@ -52,6 +69,19 @@ export function eventFromRow(r: EventRow): StoredEvent {
   };
 }
 
+/** Writes finished event rows inside the current transaction; a dialect may bring a faster one. */
+export type EventRowWriter = (db: DbExecutor, rows: readonly EventRow[]) => Promise<void>;
+
+/** The portable writer: multi-row INSERTs through Kysely. */
+export const insertEventRows: EventRowWriter = async (db, rows) => {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await db
+      .insertInto('events')
+      .values(rows.slice(i, i + INSERT_CHUNK) as EventRow[])
+      .execute();
+  }
+};
+
 /**
  * The append-only, hash-chained audit trail. `append` must run inside a write transaction: it reads
  * the head of the chain and extends it, so two writers can never interleave.
@@ -61,6 +91,7 @@ export class KyselyAuditLog implements AuditLog {
     private readonly db: DbExecutor,
     private readonly clock: Clock,
     private readonly onAppended: (events: StoredEvent[]) => void,
+    private readonly writeRows: EventRowWriter = insertEventRows,
   ) {}
 
   async append(drafts: readonly EventDraft[]): Promise<StoredEvent[]> {
@@ -74,14 +105,19 @@ export class KyselyAuditLog implements AuditLog {
     let seq = head ? Number(head.seq) : 0;
     let prevHash = head?.hash ?? GENESIS_HASH;
     const recordedAt = this.clock.now();
-    const rows: EventRow[] = drafts.map((d) => {
+    const recordedText = iso(recordedAt);
+    const rows: EventRow[] = new Array(drafts.length);
+    const stored: StoredEvent[] = new Array(drafts.length);
+    for (let i = 0; i < drafts.length; i++) {
+      const d = drafts[i]!;
       seq += 1;
-      const row = {
+      const payload = JSON.stringify(d.payload);
+      const row: EventRow = {
         seq,
         id: d.id,
         type: d.type,
         occurred_at: iso(d.occurredAt),
-        recorded_at: iso(recordedAt),
+        recorded_at: recordedText,
         source: d.source,
         actor: d.actor,
         cycle_id: d.cycleId,
@@ -89,25 +125,32 @@ export class KyselyAuditLog implements AuditLog {
         portfolio_id: d.portfolioId,
         position_id: d.positionId,
         symbol: d.symbol,
+        payload,
+        prev_hash: prevHash,
+        hash: '',
       };
-      const hash = chainHash(prevHash, row, d.payload);
-      const full = { ...row, payload: canonicalJson(d.payload), prev_hash: prevHash, hash };
-      prevHash = hash;
-      return full;
-    });
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto('events')
-        .values(rows.slice(i, i + INSERT_CHUNK))
-        .execute();
+      row.hash = chainHash(prevHash, row, payload);
+      prevHash = row.hash;
+      rows[i] = row;
+      stored[i] = {
+        id: d.id,
+        type: d.type,
+        occurredAt: d.occurredAt,
+        source: d.source,
+        actor: d.actor,
+        cycleId: d.cycleId,
+        parentId: d.parentId,
+        portfolioId: d.portfolioId,
+        positionId: d.positionId,
+        symbol: d.symbol,
+        payload: d.payload,
+        seq,
+        recordedAt,
+        prevHash: row.prev_hash,
+        hash: row.hash,
+      };
     }
-    const stored = rows.map((r, i) => ({
-      ...drafts[i]!,
-      seq: r.seq,
-      recordedAt,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    }));
+    await this.writeRows(this.db, rows);
     this.onAppended(stored);
     return stored;
   }
@@ -183,6 +226,6 @@ function checkLink(row: EventRow, expectedSeq: number, prevHash: string): string
   if (Number(row.seq) !== expectedSeq) return `sequence gap: expected seq ${expectedSeq}, found ${row.seq}`;
   if (row.prev_hash !== prevHash) return 'prev_hash does not match the hash of the previous event';
   const { payload, prev_hash: _p, hash, ...envelope } = row;
-  const recomputed = chainHash(prevHash, { ...envelope, seq: Number(row.seq) }, JSON.parse(payload));
+  const recomputed = chainHash(prevHash, envelope, payload);
   return recomputed === hash ? null : 'hash does not match the event content (the event was altered)';
 }

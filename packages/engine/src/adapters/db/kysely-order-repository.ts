@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Page, PageRequest } from '../../application/ports/page.js';
 import type { OrderRepository } from '../../application/ports/store.js';
 import type { OrderRecord } from '../../application/records.js';
-import type { CycleId, Instant, OrderId, PortfolioId, PositionId } from '../../domain/ids.js';
+import type { CycleId, OrderId, PortfolioId, PositionId } from '../../domain/ids.js';
 import type { Side } from '../../domain/position-state.js';
 import { decodeTextCursor, pageOf } from './cursor.js';
 import type { OrdersTable } from './database-schema.js';
@@ -68,12 +68,20 @@ export class KyselyOrderRepository implements OrderRepository {
     }
   }
 
-  async setStatus(id: OrderId, status: OrderStatus, reason: string | null, at: Instant): Promise<void> {
-    await this.db
-      .updateTable('orders')
-      .set({ status, reason, updated_at: iso(at) })
-      .where('id', '=', id)
-      .execute();
+  async saveMany(orders: readonly OrderRecord[]): Promise<void> {
+    for (let i = 0; i < orders.length; i += INSERT_CHUNK) {
+      await this.db
+        .insertInto('orders')
+        .values(orders.slice(i, i + INSERT_CHUNK).map(rowOf))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            status: eb.ref('excluded.status'),
+            reason: eb.ref('excluded.reason'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
   }
 
   async get(id: OrderId): Promise<OrderRecord | null> {

@@ -2,8 +2,8 @@ import type { Selectable } from 'kysely';
 import type { Page, PageRequest } from '../../application/ports/page.js';
 import type { PositionForTrading, PositionRepository } from '../../application/ports/store.js';
 import type { PositionRecord } from '../../application/records.js';
-import type { Decimal } from '../../domain/decimal.js';
 import type { Instant, PortfolioId, PositionId } from '../../domain/ids.js';
+import type { StrategyParams } from '../../domain/strategy-params.js';
 import { paramsFromWire, paramsToWire } from '../../domain/strategy-params-codec.js';
 import { decodeTextCursor, pageOf } from './cursor.js';
 import type { PositionsTable } from './database-schema.js';
@@ -14,6 +14,24 @@ import { bool, dec, decOrNull, flag, instant, iso, text, textOrNull } from './ro
 const OPEN_STATUSES = ['new', 'submitted', 'partially_filled'];
 /** SQLite allows 32 766 bound values per statement; stay far below for `IN (…)` lists. */
 const IN_CHUNK = 900;
+/** 15 columns × 500 rows per statement. */
+const UPSERT_CHUNK = 500;
+
+/**
+ * Parsed parameters by their stored text. Most positions share a handful of parameter sets, and a cycle
+ * reads every position, so parsing each text once saves thousands of decimal constructions per cycle.
+ * Parameters are immutable values, so sharing them is safe.
+ */
+const paramsCache = new Map<string, StrategyParams>();
+function paramsOf(text: string): StrategyParams {
+  let params = paramsCache.get(text);
+  if (!params) {
+    params = paramsFromWire(JSON.parse(text));
+    if (paramsCache.size >= 1000) paramsCache.delete(paramsCache.keys().next().value!);
+    paramsCache.set(text, params);
+  }
+  return params;
+}
 
 export function positionFromRow(r: Selectable<PositionsTable>): PositionRecord {
   return {
@@ -25,7 +43,7 @@ export function positionFromRow(r: Selectable<PositionsTable>): PositionRecord {
     anchor: decOrNull(r.anchor),
     invested: dec(r.invested),
     autoTradingEnabled: bool(r.auto_trading_enabled),
-    params: paramsFromWire(JSON.parse(r.params)),
+    params: paramsOf(r.params),
     ordersDay: r.orders_day,
     ordersToday: r.orders_today,
     version: r.version,
@@ -64,7 +82,7 @@ export class KyselyPositionRepository implements PositionRepository {
   async insert(p: PositionRecord): Promise<void> {
     await this.db
       .insertInto('positions')
-      .values({ ...rowOf(p), version: p.version, claimed_by: null, claim_until: null, deleted_at: null })
+      .values({ ...rowOf(p), version: p.version, deleted_at: null })
       .execute();
   }
 
@@ -79,30 +97,28 @@ export class KyselyPositionRepository implements PositionRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async setAnchor(id: PositionId, anchor: Decimal | null, at: Instant): Promise<void> {
-    await this.db
-      .updateTable('positions')
-      .set((eb) => ({ anchor: textOrNull(anchor), updated_at: iso(at), version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .execute();
-  }
-
-  async recordOrderPlaced(
-    id: PositionId,
-    tradingDay: string,
-    ordersToday: number,
-    at: Instant,
-  ): Promise<void> {
-    await this.db
-      .updateTable('positions')
-      .set((eb) => ({
-        orders_day: tradingDay,
-        orders_today: ordersToday,
-        updated_at: iso(at),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .execute();
+  async saveMany(positions: readonly PositionRecord[]): Promise<void> {
+    for (let i = 0; i < positions.length; i += UPSERT_CHUNK) {
+      const rows = positions.slice(i, i + UPSERT_CHUNK).map((p) => ({ ...rowOf(p), version: p.version }));
+      await this.db
+        .insertInto('positions')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            shares: eb.ref('excluded.shares'),
+            cash: eb.ref('excluded.cash'),
+            anchor: eb.ref('excluded.anchor'),
+            invested: eb.ref('excluded.invested'),
+            auto_trading_enabled: eb.ref('excluded.auto_trading_enabled'),
+            params: eb.ref('excluded.params'),
+            orders_day: eb.ref('excluded.orders_day'),
+            orders_today: eb.ref('excluded.orders_today'),
+            version: eb.ref('excluded.version'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
   }
 
   async softDelete(id: PositionId, at: Instant): Promise<void> {
@@ -239,6 +255,7 @@ export class KyselyPositionRepository implements PositionRepository {
     return new Set(rows.map((r) => r.position_id));
   }
 
+  /** Inserts a claim, or takes over one whose lease ran out; the rows that come back are held. */
   async claim(
     ids: readonly PositionId[],
     owner: string,
@@ -248,19 +265,19 @@ export class KyselyPositionRepository implements PositionRepository {
     const out: PositionId[] = [];
     for (const part of chunks(ids)) {
       const rows = await this.db
-        .updateTable('positions')
-        .set({ claimed_by: owner, claim_until: iso(until) })
-        .where('id', 'in', part)
-        .where((eb) =>
-          eb.or([
-            eb('claim_until', 'is', null),
-            eb('claim_until', '<', iso(now)),
-            eb('claimed_by', '=', owner),
-          ]),
+        .insertInto('position_claims')
+        .values(part.map((id) => ({ position_id: id, owner, until: iso(until) })))
+        .onConflict((oc) =>
+          oc
+            .column('position_id')
+            .doUpdateSet((eb) => ({ owner: eb.ref('excluded.owner'), until: eb.ref('excluded.until') }))
+            .where((eb) =>
+              eb.or([eb('position_claims.until', '<', iso(now)), eb('position_claims.owner', '=', owner)]),
+            ),
         )
-        .returning('id')
+        .returning('position_id')
         .execute();
-      out.push(...rows.map((r) => r.id as PositionId));
+      out.push(...rows.map((r) => r.position_id as PositionId));
     }
     return out;
   }
@@ -268,10 +285,9 @@ export class KyselyPositionRepository implements PositionRepository {
   async release(ids: readonly PositionId[], owner: string): Promise<void> {
     for (const part of chunks(ids)) {
       await this.db
-        .updateTable('positions')
-        .set({ claimed_by: null, claim_until: null })
-        .where('id', 'in', part)
-        .where('claimed_by', '=', owner)
+        .deleteFrom('position_claims')
+        .where('position_id', 'in', part)
+        .where('owner', '=', owner)
         .execute();
     }
   }

@@ -2,7 +2,7 @@ import type { Clock } from '../../application/ports/clock.js';
 import type { Repositories, Store } from '../../application/ports/store.js';
 import type { StoredEvent } from '../../application/records.js';
 import type { DbExecutor } from './db-executor.js';
-import { KyselyAuditLog } from './kysely-audit-log.js';
+import { type EventRowWriter, insertEventRows, KyselyAuditLog } from './kysely-audit-log.js';
 import { KyselyCashMovementRepository } from './kysely-cash-movement-repository.js';
 import { KyselyCycleRepository } from './kysely-cycle-repository.js';
 import { KyselyOrderRepository } from './kysely-order-repository.js';
@@ -19,6 +19,7 @@ export function repositoriesOn(
   db: DbExecutor,
   clock: Clock,
   onAppended: (events: StoredEvent[]) => void,
+  writeEvents: EventRowWriter = insertEventRows,
 ): Repositories {
   return {
     portfolios: new KyselyPortfolioRepository(db),
@@ -26,7 +27,7 @@ export function repositoriesOn(
     orders: new KyselyOrderRepository(db),
     trades: new KyselyTradeRepository(db),
     cashMovements: new KyselyCashMovementRepository(db),
-    audit: new KyselyAuditLog(db, clock, onAppended),
+    audit: new KyselyAuditLog(db, clock, onAppended, writeEvents),
     cycles: new KyselyCycleRepository(db),
     worker: new KyselyWorkerStateRepository(db),
     quotes: new KyselyQuoteRepository(db),
@@ -47,6 +48,7 @@ export class KyselyStore implements Store {
     private readonly clock: Clock,
     private readonly runWrite: WriteTransactionRunner,
     private readonly closeDb: () => Promise<void>,
+    private readonly writeEvents: EventRowWriter = insertEventRows,
   ) {
     this.base = repositoriesOn(db, clock, () => {
       throw new Error('audit events must be appended inside store.transaction()');
@@ -84,7 +86,16 @@ export class KyselyStore implements Store {
   async transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
     const appended: StoredEvent[] = [];
     const result = await this.runWrite((trx) =>
-      fn(repositoriesOn(trx, this.clock, (events) => appended.push(...events))),
+      fn(
+        repositoriesOn(
+          trx,
+          this.clock,
+          (events) => {
+            for (const e of events) appended.push(e);
+          },
+          this.writeEvents,
+        ),
+      ),
     );
     if (appended.length > 0) this.announce(appended);
     return result;

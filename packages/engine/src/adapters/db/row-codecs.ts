@@ -1,7 +1,16 @@
 import { Decimal, parseDecimal } from '../../domain/decimal.js';
 import type { Instant } from '../../domain/ids.js';
 
-export const iso = (at: Instant): string => new Date(at).toISOString();
+let lastInstant = Number.NaN;
+let lastIso = '';
+/** ISO 8601 text of an instant; a cycle formats the same instant thousands of times, so the last one is kept. */
+export function iso(at: Instant): string {
+  if (at !== lastInstant) {
+    lastIso = new Date(at).toISOString();
+    lastInstant = at;
+  }
+  return lastIso;
+}
 export const isoOrNull = (at: Instant | null): string | null => (at === null ? null : iso(at));
 
 export function instant(text: string): Instant {

@@ -1,5 +1,4 @@
 import type { AuditVerifyResult, EventListQuery, EventSource, OrderStatus } from '@ballast/contracts';
-import type { Decimal } from '../../domain/decimal.js';
 import type { CycleId, Instant, OrderId, PortfolioId, PositionId } from '../../domain/ids.js';
 import type {
   CashMovementRecord,
@@ -36,9 +35,11 @@ export interface PositionRepository {
   insert(p: PositionRecord): Promise<void>;
   /** Writes the new state if `version` is still the stored one; returns false when someone else changed it. */
   update(p: PositionRecord): Promise<boolean>;
-  /** Targeted writes of a cycle; they bump `version` so a concurrent read-modify-write notices. */
-  setAnchor(id: PositionId, anchor: Decimal | null, at: Instant): Promise<void>;
-  recordOrderPlaced(id: PositionId, tradingDay: string, ordersToday: number, at: Instant): Promise<void>;
+  /**
+   * Writes many positions at once (a cycle's batch). Only for records read inside the same write
+   * transaction: the caller holds the write lock, so nothing can have changed them meanwhile.
+   */
+  saveMany(positions: readonly PositionRecord[]): Promise<void>;
   softDelete(id: PositionId, at: Instant): Promise<void>;
   softDeleteByPortfolio(id: PortfolioId, at: Instant): Promise<void>;
   get(id: PositionId): Promise<PositionRecord | null>;
@@ -55,7 +56,8 @@ export interface PositionRepository {
 
 export interface OrderRepository {
   insertMany(orders: readonly OrderRecord[]): Promise<void>;
-  setStatus(id: OrderId, status: OrderStatus, reason: string | null, at: Instant): Promise<void>;
+  /** Stores the new state of orders already inserted (status, reason, updated_at). */
+  saveMany(orders: readonly OrderRecord[]): Promise<void>;
   get(id: OrderId): Promise<OrderRecord | null>;
   list(
     filter: {

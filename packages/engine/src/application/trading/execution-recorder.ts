@@ -1,7 +1,7 @@
 import { checkFill } from '../../domain/apply-fill.js';
+import type { Decimal } from '../../domain/decimal.js';
 import type { Instant, PositionId, TradeId } from '../../domain/ids.js';
-import { transitionOrder } from '../../domain/order-status.js';
-import type { PositionState } from '../../domain/position-state.js';
+import { type OrderStatus, transitionOrder } from '../../domain/order-status.js';
 import type { BrokerReport } from '../ports/broker.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Repositories } from '../ports/store.js';
@@ -10,6 +10,59 @@ import { EventChain } from './event-chain.js';
 import { positionChangePayload } from './event-payloads.js';
 import type { CycleContext, PositionPlan } from './position-plan.js';
 
+/** Field-by-field copies: these run for every order of a cycle, where object spread is needlessly slow. */
+function withOrderStatus(
+  o: OrderRecord,
+  status: OrderStatus,
+  reason: string | null,
+  at: Instant,
+): OrderRecord {
+  return {
+    id: o.id,
+    clientOrderId: o.clientOrderId,
+    portfolioId: o.portfolioId,
+    positionId: o.positionId,
+    cycleId: o.cycleId,
+    symbol: o.symbol,
+    side: o.side,
+    qty: o.qty,
+    price: o.price,
+    estFee: o.estFee,
+    commissionRate: o.commissionRate,
+    status,
+    reason,
+    source: o.source,
+    createdAt: o.createdAt,
+    updatedAt: at,
+  };
+}
+
+export function withPositionState(
+  p: PositionRecord,
+  shares: Decimal,
+  cash: Decimal,
+  anchor: Decimal | null,
+  at: Instant,
+  orders?: { day: string | null; today: number },
+): PositionRecord {
+  return {
+    id: p.id,
+    portfolioId: p.portfolioId,
+    symbol: p.symbol,
+    shares,
+    cash,
+    anchor,
+    invested: p.invested,
+    autoTradingEnabled: p.autoTradingEnabled,
+    params: p.params,
+    ordersDay: orders ? orders.day : p.ordersDay,
+    ordersToday: orders ? orders.today : p.ordersToday,
+    version: p.version + 1,
+    createdAt: p.createdAt,
+    updatedAt: at,
+  };
+}
+
 export type SubmitResult = BrokerReport | { readonly status: 'error'; readonly error: string };
 export type FillOutcome = 'filled' | 'rejected' | 'pending';
 
@@ -17,6 +70,24 @@ export interface Submission {
   readonly plan: PositionPlan;
   readonly order: OrderRecord;
   readonly result: SubmitResult;
+}
+
+/** What recording a batch of broker answers writes, collected so it can be written in a few statements. */
+class ExecutionBatch {
+  readonly trades: TradeRecord[] = [];
+  readonly orders: OrderRecord[] = [];
+  readonly positions: PositionRecord[] = [];
+  readonly chains: EventChain[] = [];
+  readonly outcomes = new Map<PositionId, FillOutcome>();
+
+  constructor(
+    readonly ids: IdGenerator,
+    readonly now: Instant,
+  ) {}
+
+  moveOrder(order: OrderRecord, status: OrderStatus, reason: string | null): void {
+    this.orders.push(withOrderStatus(order, transitionOrder(order.status, status), reason, this.now));
+  }
 }
 
 /**
@@ -34,29 +105,25 @@ export async function recordExecutions(
   const fresh = new Map(
     (await tx.positions.getMany(submissions.map((s) => s.order.positionId))).map((p) => [p.id, p]),
   );
-  const outcomes = new Map<PositionId, FillOutcome>();
-  const trades: TradeRecord[] = [];
-  const chains: EventChain[] = [];
+  const batch = new ExecutionBatch(ids, now);
   for (const s of submissions) {
     const chain = new EventChain(ids, cycle, s.plan.item.position, s.plan.lastEventId, now);
-    chains.push(chain);
-    const outcome = await recordOne(tx, s, fresh.get(s.order.positionId), chain, ids, now, trades);
-    if (outcome) outcomes.set(s.order.positionId, outcome);
+    batch.chains.push(chain);
+    batch.outcomes.set(s.order.positionId, recordOne(batch, s, fresh.get(s.order.positionId), chain));
   }
-  await tx.trades.insertMany(trades);
-  await tx.audit.append(chains.flatMap((c) => c.drafts));
-  return outcomes;
+  await tx.trades.insertMany(batch.trades);
+  await tx.orders.saveMany(batch.orders);
+  await tx.positions.saveMany(batch.positions);
+  await tx.audit.append(batch.chains.flatMap((c) => c.drafts));
+  return batch.outcomes;
 }
 
-async function recordOne(
-  tx: Repositories,
+function recordOne(
+  batch: ExecutionBatch,
   s: Submission,
   position: PositionRecord | undefined,
   chain: EventChain,
-  ids: IdGenerator,
-  now: Instant,
-  trades: TradeRecord[],
-): Promise<FillOutcome | null> {
+): FillOutcome {
   const { order, result } = s;
   if (result.status === 'error') {
     chain.add('OrderSubmissionFailed', {
@@ -67,30 +134,18 @@ async function recordOne(
     return 'pending';
   }
   if (result.status === 'pending') {
-    await tx.orders.setStatus(order.id, transitionOrder(order.status, 'submitted'), null, now);
+    batch.moveOrder(order, 'submitted', null);
     return 'pending';
   }
-  const reject = async (reason: string): Promise<FillOutcome> => {
-    await tx.orders.setStatus(order.id, transitionOrder(order.status, 'rejected'), reason, now);
-    chain.add('ExecutionRecorded', {
-      order_id: order.id,
-      trade_id: null,
-      side: order.side,
-      qty: order.qty.toFixed(),
-      price: null,
-      fee: null,
-      status: 'rejected',
-      reason,
-    });
-    return 'rejected';
-  };
-  if (result.status === 'rejected') return reject(`the broker rejected the order: ${result.reason}`);
-  if (!position) return reject('the position was deleted before the fill could be recorded');
+  if (result.status === 'rejected')
+    return reject(batch, order, chain, `the broker rejected the order: ${result.reason}`);
+  if (!position)
+    return reject(batch, order, chain, 'the position was deleted before the fill could be recorded');
   const fill = { side: order.side, qty: result.qty, price: result.price, fee: result.fee };
   const checked = checkFill(position, fill, s.plan.band);
-  if (!checked.ok) return reject(checked.reason);
+  if (!checked.ok) return reject(batch, order, chain, checked.reason);
   const trade: TradeRecord = {
-    id: ids.next() as TradeId,
+    id: batch.ids.next() as TradeId,
     orderId: order.id,
     portfolioId: order.portfolioId,
     positionId: order.positionId,
@@ -98,9 +153,10 @@ async function recordOne(
     ...fill,
     executedAt: result.executedAt,
   };
-  trades.push(trade);
-  await tx.orders.setStatus(order.id, transitionOrder(order.status, 'filled'), null, now);
-  await writePosition(tx, position, checked.state, now);
+  batch.trades.push(trade);
+  batch.moveOrder(order, 'filled', null);
+  const after = checked.state;
+  batch.positions.push(withPositionState(position, after.shares, after.cash, after.anchor, batch.now));
   chain.add('ExecutionRecorded', {
     order_id: order.id,
     trade_id: trade.id,
@@ -111,22 +167,21 @@ async function recordOne(
     status: 'filled',
     executed_at: new Date(trade.executedAt).toISOString(),
   });
-  chain.add('PositionUpdated', positionChangePayload('fill', position, checked.state));
+  chain.add('PositionUpdated', positionChangePayload('fill', position, after));
   return 'filled';
 }
 
-async function writePosition(
-  tx: Repositories,
-  before: PositionRecord,
-  after: PositionState,
-  now: Instant,
-): Promise<void> {
-  const saved = await tx.positions.update({
-    ...before,
-    shares: after.shares,
-    cash: after.cash,
-    anchor: after.anchor,
-    updatedAt: now,
+function reject(batch: ExecutionBatch, order: OrderRecord, chain: EventChain, reason: string): FillOutcome {
+  batch.moveOrder(order, 'rejected', reason);
+  chain.add('ExecutionRecorded', {
+    order_id: order.id,
+    trade_id: null,
+    side: order.side,
+    qty: order.qty.toFixed(),
+    price: null,
+    fee: null,
+    status: 'rejected',
+    reason,
   });
-  if (!saved) throw new Error(`position ${before.id} changed inside the fill transaction`);
+  return 'rejected';
 }

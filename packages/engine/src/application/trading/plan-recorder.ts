@@ -2,8 +2,10 @@ import type { EventId, Instant } from '../../domain/ids.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Logger } from '../ports/logger.js';
 import type { Repositories, Store } from '../ports/store.js';
+import type { PositionRecord } from '../records.js';
 import type { CycleTally } from './cycle-tally.js';
 import { EventChain } from './event-chain.js';
+import { withPositionState } from './execution-recorder.js';
 import type { CycleContext, PositionPlan } from './position-plan.js';
 
 interface RecorderDeps {
@@ -44,18 +46,29 @@ export async function recordPlans(
   }
 }
 
+/** Positions are re-read inside the transaction, so a deposit made since the evaluation is kept. */
 async function writePlans(tx: Repositories, plans: readonly PositionPlan[], now: Instant): Promise<void> {
-  const orders = plans.flatMap((p) => (p.order ? [p.order] : []));
-  await tx.orders.insertMany(orders);
-  for (const p of plans) {
-    const { position } = p.item;
-    if (p.newAnchor) await tx.positions.setAnchor(position.id, p.newAnchor, now);
-    if (p.order) {
-      const before = position.ordersDay === p.tradingDay ? position.ordersToday : 0;
-      await tx.positions.recordOrderPlaced(position.id, p.tradingDay, before + 1, now);
-    }
+  const changing = plans.filter((p) => p.newAnchor !== null || p.order !== null);
+  const fresh = new Map(
+    (await tx.positions.getMany(changing.map((p) => p.item.position.id))).map((p) => [p.id, p]),
+  );
+  const updated: PositionRecord[] = [];
+  for (const plan of changing) {
+    const current = fresh.get(plan.item.position.id);
+    if (!current) throw new Error(`position ${plan.item.position.id} disappeared during its evaluation`);
+    updated.push(withPlanApplied(current, plan, now));
   }
+  await tx.orders.insertMany(plans.flatMap((p) => (p.order ? [p.order] : [])));
+  await tx.positions.saveMany(updated);
   await tx.audit.append(plans.flatMap((p) => p.drafts));
+}
+
+/** An anchor reset moves the anchor; a new order counts against the day's limit. */
+function withPlanApplied(p: PositionRecord, plan: PositionPlan, now: Instant): PositionRecord {
+  const orders = plan.order
+    ? { day: plan.tradingDay, today: (p.ordersDay === plan.tradingDay ? p.ordersToday : 0) + 1 }
+    : undefined;
+  return withPositionState(p, p.shares, p.cash, plan.newAnchor ?? p.anchor, now, orders);
 }
 
 /** Records that a position could not be evaluated or written; if even that fails, the log keeps it. */

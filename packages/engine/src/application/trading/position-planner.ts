@@ -1,3 +1,4 @@
+import type { Decimal } from '../../domain/decimal.js';
 import { type Evaluation, evaluatePosition } from '../../domain/evaluate-position.js';
 import type { Reason } from '../../domain/guardrails.js';
 import type { Instant, OrderId } from '../../domain/ids.js';
@@ -50,25 +51,32 @@ export class PositionPlanner {
     chain.add('PriceEvent', pricePayload(quote, position.symbol, position.anchor));
     chain.add('TriggerEvaluated', triggerPayload(evaluation.trigger));
     const band = bandOf(position.params.guardrails.minStockPct, position.params.guardrails.maxStockPct);
-    const base = { item, tradingDay, band, newAnchor: null, order: null };
+    const plan = (
+      outcome: Outcome,
+      reason: string,
+      order: OrderRecord | null = null,
+      newAnchor: Decimal | null = null,
+    ): PositionPlan => ({
+      item,
+      outcome,
+      reason,
+      drafts: chain.drafts,
+      lastEventId: chain.lastId,
+      order,
+      newAnchor,
+      tradingDay,
+      band,
+    });
     if (evaluation.kind === 'anchor_reset')
-      return {
-        ...base,
-        ...result(chain, 'anchor_reset', evaluation.trigger.reason),
-        newAnchor: evaluation.newAnchor,
-      };
+      return plan('anchor_reset', evaluation.trigger.reason, null, evaluation.newAnchor);
     if (evaluation.kind !== 'order' && evaluation.kind !== 'skip')
-      return { ...base, ...result(chain, outcomeOf(evaluation), evaluation.trigger.reason) };
+      return plan(outcomeOf(evaluation), evaluation.trigger.reason);
     chain.add(
       'GuardrailEvaluated',
       guardrailPayload(evaluation.guardrail, position.params, { ordersToday, marketOpen }),
     );
-    if (evaluation.kind === 'skip') {
-      return {
-        ...base,
-        ...result(chain, 'skip', evaluation.guardrail.reasons.map((r) => r.message).join('; ')),
-      };
-    }
+    if (evaluation.kind === 'skip')
+      return plan('skip', evaluation.guardrail.reasons.map((r) => r.message).join('; '));
     const order = this.orderFor(cycle, item, evaluation, now);
     chain.add('OrderCreated', {
       order_id: order.id,
@@ -78,11 +86,7 @@ export class PositionPlanner {
       price: order.price.toFixed(),
       est_fee: order.estFee.toFixed(),
     });
-    return {
-      ...base,
-      ...result(chain, 'order', `${evaluation.trigger.reason}; ${evaluation.guardrail.proposal.note}`),
-      order,
-    };
+    return plan('order', `${evaluation.trigger.reason}; ${evaluation.guardrail.proposal.note}`, order);
   }
 
   private orderFor(
@@ -141,8 +145,4 @@ function blockedReason(cycle: CycleContext, { position, portfolio }: PositionFor
   if (portfolio.state === 'paused')
     return { code: 'GUARDRAIL_PORTFOLIO_PAUSED', message: 'the portfolio is paused: no automatic orders' };
   return null;
-}
-
-function result(chain: EventChain, outcome: Outcome, reason: string) {
-  return { outcome, reason, drafts: chain.drafts, lastEventId: chain.lastId };
 }

@@ -148,9 +148,10 @@ export class TradingWorker {
         signal: this.abort.signal,
       });
       this.lastCycleId = result.id;
+      const c = result.counts;
       this.deps.logger.info(
-        { cycle_id: result.id, status: result.status, duration_ms: result.duration_ms, ...result.counts },
-        'worker cycle finished',
+        { cycle_id: result.id },
+        `worker cycle ${result.status} in ${result.duration_ms} ms: ${c.evaluated} evaluated, ${c.orders} orders, ${c.fills} filled, ${c.skips} blocked by guardrails, ${c.errors} errors`,
       );
     } catch (error) {
       this.deps.logger.error({ err: error }, `worker cycle failed: ${errorText(error)}`);

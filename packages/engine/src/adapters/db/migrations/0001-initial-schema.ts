@@ -31,13 +31,20 @@ export async function up(db: Kysely<unknown>, dialect: SqlDialectName): Promise<
     .addColumn('orders_day', 'text')
     .addColumn('orders_today', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('claimed_by', 'text')
-    .addColumn('claim_until', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('deleted_at', 'text')
     .execute();
   await db.schema.createIndex('positions_portfolio').on('positions').columns(['portfolio_id']).execute();
+
+  // A claim is a lease on a position by one evaluating cycle (DESIGN §5.4); a narrow table of its own,
+  // so claiming a batch does not rewrite the wide position rows.
+  await db.schema
+    .createTable('position_claims')
+    .addColumn('position_id', 'text', (c) => c.primaryKey())
+    .addColumn('owner', 'text', (c) => c.notNull())
+    .addColumn('until', 'text', (c) => c.notNull())
+    .execute();
 
   await db.schema
     .createTable('orders')

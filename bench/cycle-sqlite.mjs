@@ -1,0 +1,62 @@
+// One full worker cycle over 10 000 active positions on a SQLite file, every event committed with
+// synchronous=FULL; then the same event rows inserted with bare prepared statements (the ceiling).
+import Database from 'better-sqlite3';
+import { buildCycleFixture } from './cycle-fixture.mjs';
+
+const POSITIONS = 10_000;
+
+async function warmUp() {
+  const f = await buildCycleFixture({ positions: 2_000, seed: 3 });
+  for (let i = 0; i < 2; i++) {
+    await f.orchestrator.runCycle({ source: 'worker', actor: 'bench' });
+    f.clock.advance(60_000);
+  }
+  await f.close();
+}
+
+/** Inserts the cycle's own event rows into an empty copy of the events table: SQLite's own cost. */
+function rawInsertRate(file, cycleId) {
+  const src = new Database(file, { readonly: true });
+  const rows = src.prepare('SELECT * FROM events WHERE cycle_id = ? ORDER BY seq').raw().all(cycleId);
+  const ddl = src
+    .prepare(
+      "SELECT sql FROM sqlite_master WHERE tbl_name = 'events' AND type IN ('table', 'index') AND sql IS NOT NULL ORDER BY type DESC",
+    )
+    .all();
+  src.close();
+  const dst = new Database(`${file}.raw`);
+  dst.pragma('journal_mode = WAL');
+  dst.pragma('synchronous = FULL');
+  for (const { sql } of ddl) dst.exec(sql);
+  const insert = dst.prepare(`INSERT INTO events VALUES (${rows[0].map(() => '?').join(', ')})`);
+  const batch = dst.transaction((chunk) => {
+    for (const r of chunk) insert.run(r);
+  });
+  const started = performance.now();
+  for (let i = 0; i < rows.length; i += 1_500) batch(rows.slice(i, i + 1_500));
+  const ms = performance.now() - started;
+  dst.close();
+  return { rows: rows.length, rowsPerSecond: rows.length / (ms / 1000) };
+}
+
+export async function benchCycleSqlite() {
+  await warmUp();
+  const f = await buildCycleFixture({ positions: POSITIONS });
+  try {
+    const started = performance.now();
+    const result = await f.orchestrator.runCycle({ source: 'worker', actor: 'bench' });
+    const ms = performance.now() - started;
+    const raw = rawInsertRate(f.file, result.id);
+    const eventsPerPosition = raw.rows / POSITIONS;
+    return {
+      cycle_sqlite_positions_per_s: Math.round(POSITIONS / (ms / 1000)),
+      cycle_sqlite_ms: Math.round(ms),
+      cycle_sqlite_counts: result.counts,
+      cycle_sqlite_events: raw.rows,
+      raw_sqlite_event_rows_per_s: Math.round(raw.rowsPerSecond),
+      raw_sqlite_ceiling_positions_per_s: Math.round(raw.rowsPerSecond / eventsPerPosition),
+    };
+  } finally {
+    await f.close();
+  }
+}

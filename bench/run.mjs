@@ -1,0 +1,42 @@
+// `npm run bench`: measures the engine side by side in one run and writes bench/results/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { benchCycleSqlite } from './cycle-sqlite.mjs';
+import { benchSimulate } from './simulate-bars.mjs';
+import { benchStatusDuringCycle } from './status-during-cycle.mjs';
+
+const TARGETS = {
+  cycle_sqlite_positions_per_s: ['>=', 10_000],
+  status_p99_ms_during_cycle: ['<', 50],
+  simulate_bars_per_s: ['>=', 1_000_000],
+};
+
+const results = {
+  measured_at: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    load_before: loadavg().map((l) => Number(l.toFixed(2))),
+    node: process.version,
+  },
+};
+for (const [name, bench] of [
+  ['cycle (SQLite)', benchCycleSqlite],
+  ['status during cycles', benchStatusDuringCycle],
+  ['simulation core', benchSimulate],
+]) {
+  process.stdout.write(`running ${name} …\n`);
+  Object.assign(results, await bench());
+}
+mkdirSync(new URL('results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+
+for (const [key, value] of Object.entries(results)) {
+  if (typeof value === 'object') continue;
+  const target = TARGETS[key];
+  const verdict = target
+    ? `  (target ${target[0]} ${target[1]}: ${(target[0] === '>=' ? value >= target[1] : value < target[1]) ? 'met' : 'NOT met'})`
+    : '';
+  process.stdout.write(`${key.padEnd(40)} ${String(value).padStart(12)}${verdict}\n`);
+}
+process.stdout.write('written to bench/results/latest.json\n');
