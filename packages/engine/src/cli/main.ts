@@ -50,12 +50,14 @@ async function dispatch(command: string, args: string[]): Promise<number> {
   switch (command) {
     case 'serve':
     case 'worker': {
+      // Each command loads only what it needs, so `simulate` or `audit` start without the HTTP stack.
       const config = loadConfig(process.env);
-      const logger = createLogger(config.log);
-      return command === 'serve' ? serve(config, logger) : runWorker(config, logger);
+      const logger = (await import('../adapters/logging/create-logger.js')).createLogger(config.log);
+      if (command === 'serve') return (await import('./serve-command.js')).serve(config, logger);
+      return (await import('./worker-command.js')).runWorker(config, logger);
     }
     case 'migrate':
-      return migrate(loadConfig(process.env), print);
+      return (await import('./migrate-command.js')).migrate(loadConfig(process.env), print);
     case 'audit':
       return audit(args);
     case 'simulate':
@@ -85,6 +87,7 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
 async function audit(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const config = loadConfig(process.env);
+  const { auditTail, auditVerify } = await import('./audit-command.js');
   if (sub === 'verify') return auditVerify(config, print);
   if (sub !== 'tail') throw new UsageError('audit takes "tail" or "verify"');
   const { values } = parse(rest, {
@@ -116,6 +119,7 @@ async function simulateCommand(args: string[]): Promise<number> {
     json: { type: 'boolean' },
   });
   if (!values.bars) throw new UsageError('simulate needs --bars FILE.csv');
+  const { simulate } = await import('./simulate-command.js');
   return simulate(
     {
       bars: values.bars as string,

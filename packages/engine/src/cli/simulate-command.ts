@@ -48,7 +48,10 @@ export async function simulate(options: SimulateOptions, out: (text: string) => 
   const marketHours = params.params.marketHours ?? 'regular';
   if (!isMarketHoursMode(marketHours))
     throw new UsageError(`market_hours must be regular, extended or always`);
-  const bars = await readBarCsvFile(options.bars);
+  const bars = await readBarCsvFile(options.bars).catch((error: unknown) => {
+    // A missing or malformed bars file is bad input, like a bad flag: exit code 2 with the parser's message.
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  });
   const result = simulateBars({ bars, shares, cash, anchor, params: params.params, marketHours });
   out(options.json ? `${JSON.stringify(jsonOf(result))}\n` : tableOf(result, bars.length));
   return 0;

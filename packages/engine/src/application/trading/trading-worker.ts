@@ -79,7 +79,9 @@ export class TradingWorker {
   async refresh(): Promise<void> {
     if (!this.started || this.stopping) return;
     const before = this.settings;
-    this.settings = await this.loadSettings();
+    const latest = await this.loadSettings();
+    if (this.stopping) return; // stop() began while the settings were read: schedule nothing, beat nothing
+    this.settings = latest;
     const changed =
       before?.enabled !== this.settings.enabled || before?.intervalSeconds !== this.settings.intervalSeconds;
     if (!changed) return;
