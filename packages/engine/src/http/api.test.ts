@@ -146,6 +146,28 @@ describe('trading through the API', () => {
     });
   });
 
+  it('runs every automatically trading position when no position is named', async () => {
+    const { position } = await createPosition();
+    await call('PATCH', `/v1/positions/${position.id}`, { auto_trading_enabled: false });
+    const second = await call('POST', `/v1/portfolios/${position.portfolio_id}/positions`, {
+      symbol: 'ACME',
+      shares: '50',
+      cash: '5000',
+      anchor: '100',
+    });
+    h.market.set('ACME', 97);
+    const res = await call('POST', '/v1/trading/cycle');
+    expect(res.body).toMatchObject({
+      source: 'api/manual',
+      positions: 1,
+      counts: { evaluated: 1, orders: 1 },
+    });
+    expect((await call('GET', `/v1/orders?position_id=${second.body.id}`)).body.items).toHaveLength(1);
+    expect((await call('GET', `/v1/orders?position_id=${position.id}`)).body.items).toHaveLength(0);
+    const cycles = await call('GET', '/v1/trading/cycles?source=api/manual');
+    expect(cycles.body.items.map((c: { id: string }) => c.id)).toEqual([res.body.id]);
+  });
+
   it('answers 404 for an unknown position and 409 for a halted portfolio', async () => {
     expect(await call('POST', '/v1/trading/cycle?position_id=missing')).toMatchObject({
       status: 404,
@@ -174,6 +196,43 @@ describe('trading through the API', () => {
     });
     expect((await call('PUT', '/v1/trading/worker', { interval_seconds: 0 })).status).toBe(400);
     expect((await call('PUT', '/v1/trading/worker', {})).status).toBe(400);
+  });
+});
+
+describe('requests the server cannot use', () => {
+  it('answers malformed JSON, a wrong content type and an oversized body with the error shape', async () => {
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/v1/portfolios',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe('BODY_INVALID_JSON');
+    const text = await app.inject({
+      method: 'POST',
+      url: '/v1/portfolios',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'name=x',
+    });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().error.code).toBe('MEDIA_TYPE_UNSUPPORTED');
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/v1/portfolios',
+      payload: { name: 'x'.repeat(100_000) },
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.code).toBe('BODY_TOO_LARGE');
+    expect((await call('GET', '/v1/portfolios')).body.items).toHaveLength(0);
+  });
+
+  it('names the field of a wrong type or an unknown one', async () => {
+    const res = await call('POST', '/v1/portfolios', { name: 'x', state: 'sleeping', colour: 'red' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(
+      ['colour', 'state'].sort(),
+    );
   });
 });
 

@@ -30,6 +30,8 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // JSON only: a text body is refused with 415 rather than validated as a string.
+  app.removeContentTypeParser('text/plain');
   requireDeclaredRoles(app);
   await app.register(fastifySwagger, {
     openapi: {

@@ -40,16 +40,29 @@ export function sendError(reply: FastifyReply, code: string, message: string, de
   return reply.code(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }
 
-function fieldsOf(
-  error: FastifyError & {
-    validation: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
-  },
-) {
+interface ValidationItem {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+  params?: { missingProperty?: string; keys?: string[] };
+}
+
+/** Each invalid field named by its path (`params.trigger.up_pct`), unknown keys one by one. */
+function fieldsOf(error: FastifyError & { validation: ValidationItem[] }) {
   const where = (error as { validationContext?: string }).validationContext ?? 'body';
-  return error.validation.map((v) => {
+  return error.validation.flatMap((v) => {
     const path = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-    const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
-    return { field: path || missing || where, in: where, message: v.message ?? 'is invalid' };
+    const unknownKeys = v.keyword === 'unrecognized_keys' ? (v.params?.keys ?? []) : [];
+    if (unknownKeys.length > 0) {
+      return unknownKeys.map((key) => ({
+        field: path ? `${path}.${key}` : key,
+        in: where,
+        message: 'is not a known field',
+      }));
+    }
+    return [
+      { field: path || v.params?.missingProperty || where, in: where, message: v.message ?? 'is invalid' },
+    ];
   });
 }
 
