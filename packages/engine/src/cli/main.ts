@@ -1,13 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { createLogger } from '../adapters/logging/create-logger.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { auditTail, auditVerify } from './audit-command.js';
-import { migrate } from './migrate-command.js';
-import { serve } from './serve-command.js';
-import { simulate } from './simulate-command.js';
 import { UsageError } from './usage-error.js';
 import { engineVersion } from './version.js';
-import { runWorker } from './worker-command.js';
 
 export const USAGE = `Usage: ballast <command> [options]
 

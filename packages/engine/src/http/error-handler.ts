@@ -48,11 +48,11 @@ interface ValidationItem {
 }
 
 /** Each invalid field named by its path (`params.trigger.up_pct`), unknown keys one by one. */
-function fieldsOf(error: FastifyError & { validation: ValidationItem[] }) {
+function fieldsOf(error: { validation: ValidationItem[] }) {
   const where = (error as { validationContext?: string }).validationContext ?? 'body';
-  return error.validation.flatMap((v) => {
+  return error.validation.flatMap((v: ValidationItem) => {
     const path = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-    const unknownKeys = v.keyword === 'unrecognized_keys' ? (v.params?.keys ?? []) : [];
+    const unknownKeys: string[] = v.keyword === 'unrecognized_keys' ? (v.params?.keys ?? []) : [];
     if (unknownKeys.length > 0) {
       return unknownKeys.map((key) => ({
         field: path ? `${path}.${key}` : key,
