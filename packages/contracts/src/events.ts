@@ -61,8 +61,8 @@ export const EventListQuery = z.object({
   portfolio_id: z.string().max(64).optional(),
   position_id: z.string().max(64).optional(),
   cycle_id: z.string().max(64).optional(),
-  since: Timestamp.optional(),
-  until: Timestamp.optional(),
+  since: Timestamp.optional().describe('only events recorded at or after this instant'),
+  until: Timestamp.optional().describe('only events recorded before this instant'),
   order: z.enum(['desc', 'asc']).default('desc'),
 });
 export type EventListQuery = z.infer<typeof EventListQuery>;

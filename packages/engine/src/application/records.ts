@@ -129,6 +129,9 @@ export interface WorkerInstanceRecord {
   readonly stoppedAt: Instant | null;
   readonly lastCycleId: CycleId | null;
   readonly nextCycleAt: Instant | null;
+  /** The settings this instance was working with at its last heartbeat. */
+  readonly enabled: boolean;
+  readonly intervalSeconds: number;
 }
 
 export interface SymbolQuoteRecord {

@@ -278,3 +278,26 @@ describe('lists and the audit trail', () => {
     expect(Object.keys(doc.json().paths)).toContain('/v1/trading/worker/status');
   });
 });
+
+describe('time ranges over the audit trail', () => {
+  it('selects events by when they were recorded, at both ends', async () => {
+    const first = await call('POST', '/v1/portfolios', { name: 'early' });
+    h.clock.advance(60_000);
+    const middle = h.clock.now();
+    await call('POST', '/v1/portfolios', { name: 'middle' });
+    h.clock.advance(60_000);
+    const late = h.clock.now();
+    await call('POST', '/v1/portfolios', { name: 'late' });
+    const names = async (query: string) =>
+      (await call('GET', `/v1/events?type=PortfolioCreated&order=asc&${query}`)).body.items.map(
+        (e: { payload: { name: string } }) => e.payload.name,
+      );
+    expect(first.status).toBe(201);
+    expect(await names(`since=${new Date(middle).toISOString()}`)).toEqual(['middle', 'late']);
+    expect(await names(`until=${new Date(late).toISOString()}`)).toEqual(['early', 'middle']);
+    expect(
+      await names(`since=${new Date(middle).toISOString()}&until=${new Date(late).toISOString()}`),
+    ).toEqual(['middle']);
+    expect(await names(`since=${new Date(late + 1).toISOString()}`)).toEqual([]);
+  });
+});

@@ -148,6 +148,8 @@ export interface WorkerInstancesTable {
   stopped_at: string | null;
   last_cycle_id: string | null;
   next_cycle_at: string | null;
+  enabled: number;
+  interval_seconds: number;
 }
 
 export interface SymbolQuotesTable {

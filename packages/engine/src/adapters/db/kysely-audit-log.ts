@@ -5,7 +5,7 @@ import type { Clock } from '../../application/ports/clock.js';
 import type { Page, PageRequest } from '../../application/ports/page.js';
 import type { AuditLog, EventFilter } from '../../application/ports/store.js';
 import type { EventDraft, StoredEvent } from '../../application/records.js';
-import type { CycleId, EventId, PortfolioId, PositionId } from '../../domain/ids.js';
+import type { CycleId, EventId, Instant, PortfolioId, PositionId } from '../../domain/ids.js';
 import { decodeSeqCursor, encodeCursor } from './cursor.js';
 import type { EventsTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
@@ -98,13 +98,14 @@ export class KyselyAuditLog implements AuditLog {
     if (drafts.length === 0) return [];
     const head = await this.db
       .selectFrom('events')
-      .select(['seq', 'hash'])
+      .select(['seq', 'hash', 'recorded_at'])
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
     let seq = head ? Number(head.seq) : 0;
     let prevHash = head?.hash ?? GENESIS_HASH;
-    const recordedAt = this.clock.now();
+    // recorded_at never goes back, even if the system clock does: time ranges rely on it (seqAtOrAfter).
+    const recordedAt = Math.max(this.clock.now(), head ? instant(head.recorded_at) : 0);
     const recordedText = iso(recordedAt);
     const rows: EventRow[] = new Array(drafts.length);
     const stored: StoredEvent[] = new Array(drafts.length);
@@ -163,8 +164,8 @@ export class KyselyAuditLog implements AuditLog {
     if (filter.portfolio_id) q = q.where('portfolio_id', '=', filter.portfolio_id);
     if (filter.position_id) q = q.where('position_id', '=', filter.position_id);
     if (filter.cycle_id) q = q.where('cycle_id', '=', filter.cycle_id);
-    if (filter.since) q = q.where('occurred_at', '>=', iso(Date.parse(filter.since)));
-    if (filter.until) q = q.where('occurred_at', '<', iso(Date.parse(filter.until)));
+    if (filter.since) q = q.where('seq', '>=', await this.seqAtOrAfter(Date.parse(filter.since)));
+    if (filter.until) q = q.where('seq', '<', await this.seqAtOrAfter(Date.parse(filter.until)));
     if (filter.afterSeq !== undefined) q = q.where('seq', '>', filter.afterSeq);
     if (page.cursor) q = q.where('seq', ascending ? '>' : '<', decodeSeqCursor(page.cursor));
     const rows = await q
@@ -174,6 +175,27 @@ export class KyselyAuditLog implements AuditLog {
     const items = rows.slice(0, page.limit).map(eventFromRow);
     const nextCursor = rows.length > page.limit ? encodeCursor(items[items.length - 1]!.seq) : null;
     return { items, nextCursor };
+  }
+
+  /**
+   * The first seq recorded at or after `at` (one past the last seq if none): a binary search over the
+   * primary key, valid because `recorded_at` never decreases with seq.
+   */
+  private async seqAtOrAfter(at: Instant): Promise<number> {
+    const target = iso(at);
+    let lo = 1;
+    let hi = (await this.lastSeq()) + 1;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      const row = await this.db
+        .selectFrom('events')
+        .select('recorded_at')
+        .where('seq', '=', mid)
+        .executeTakeFirst();
+      if (row && row.recorded_at >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 
   async listByCycle(id: CycleId): Promise<StoredEvent[]> {

@@ -45,6 +45,8 @@ export class KyselyWorkerStateRepository implements WorkerStateRepository {
       stopped_at: isoOrNull(i.stoppedAt),
       last_cycle_id: i.lastCycleId,
       next_cycle_at: isoOrNull(i.nextCycleAt),
+      enabled: flag(i.enabled),
+      interval_seconds: i.intervalSeconds,
     };
     await this.db
       .insertInto('worker_instances')
@@ -69,6 +71,8 @@ export class KyselyWorkerStateRepository implements WorkerStateRepository {
       stoppedAt: instantOrNull(r.stopped_at),
       lastCycleId: r.last_cycle_id as CycleId | null,
       nextCycleAt: instantOrNull(r.next_cycle_at),
+      enabled: bool(r.enabled),
+      intervalSeconds: r.interval_seconds,
     }));
   }
 }

@@ -4,6 +4,9 @@ export class NodeTimers implements Timers {
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, ms));
   }
+  yieldToEventLoop(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
   setTimeout(fn: () => void, ms: number): unknown {
     return setTimeout(fn, ms);
   }

@@ -113,6 +113,8 @@ export class LiveTradingOrchestrator {
         break;
       }
       await this.runBatch(context, positions.slice(i, i + this.batchSize), tally);
+      // SQLite calls are synchronous: without this the API would wait for the whole cycle.
+      await this.deps.timers.yieldToEventLoop();
     }
     return this.recordEnd(cycle, startedEventId, tally, interrupted);
   }
@@ -205,6 +207,7 @@ export class LiveTradingOrchestrator {
       const plans = loaded.map((item) => this.planSafely(cycle, item, now));
       await this.recordBusy(cycle, batch, claimed, tally);
       const written = await recordPlans(this.deps, cycle, plans, now, tally);
+      await this.deps.timers.yieldToEventLoop();
       const submissions = await this.submit(written);
       if (submissions.length > 0) {
         const fills = await this.deps.store.transaction((tx) =>

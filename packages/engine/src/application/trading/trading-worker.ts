@@ -168,15 +168,13 @@ export class TradingWorker {
   private async beat(stopped = false): Promise<void> {
     const now = this.deps.clock.now();
     try {
-      if (!stopped && !this.current) {
+      if (!stopped) {
         const latest = await this.deps.store.worker.getSettings();
-        if (
-          latest &&
-          (latest.enabled !== this.settings?.enabled ||
-            latest.intervalSeconds !== this.settings?.intervalSeconds)
-        )
+        const s = this.settings;
+        if (latest && (latest.enabled !== s?.enabled || latest.intervalSeconds !== s?.intervalSeconds))
           await this.refresh();
       }
+      const snapshot = this.snapshot();
       await this.deps.store.worker.upsertInstance({
         ...this.deps.identity,
         startedAt: this.startedAt,
@@ -184,6 +182,8 @@ export class TradingWorker {
         stoppedAt: stopped ? now : null,
         lastCycleId: this.lastCycleId as never,
         nextCycleAt: this.nextCycleAt,
+        enabled: !stopped && snapshot.enabled,
+        intervalSeconds: snapshot.intervalSeconds,
       });
       this.heartbeatAt = now;
     } catch (error) {

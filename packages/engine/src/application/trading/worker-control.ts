@@ -31,6 +31,18 @@ export function cycleSummary(c: CycleRecord): CycleSummary {
  * Reads and changes the worker's settings. Changes are persisted and audited, so a restart keeps the
  * operator's choice; every worker process picks them up at its next heartbeat (this one at once).
  */
+interface Effective {
+  readonly enabled: boolean;
+  readonly intervalSeconds: number;
+  readonly chosen: WorkerSettings | null;
+}
+
+/**
+ * Reads and changes the worker's settings. Changes are persisted and audited, so a restart keeps the
+ * operator's choice; every worker process picks them up at its next heartbeat (this one at once).
+ * Status looks at every worker instance that writes a heartbeat, so an API process reports a worker
+ * that runs in another process truthfully.
+ */
 export class WorkerControl {
   constructor(
     private readonly store: Store,
@@ -40,19 +52,9 @@ export class WorkerControl {
     private readonly localWorker: TradingWorker | null,
   ) {}
 
-  async settings(): Promise<WorkerSettings> {
-    return (
-      (await this.store.worker.getSettings()) ?? { ...this.defaults, updatedAt: 0, updatedBy: 'environment' }
-    );
-  }
-
   async update(body: WorkerSettingsBody, by: Requester): Promise<WorkerStatus> {
+    const before = await this.effective(await this.store.worker.listInstances());
     await this.store.transaction(async (tx) => {
-      const before = (await tx.worker.getSettings()) ?? {
-        ...this.defaults,
-        updatedAt: 0,
-        updatedBy: 'environment',
-      };
       const after: WorkerSettings = {
         enabled: body.enabled ?? before.enabled,
         intervalSeconds: body.interval_seconds ?? before.intervalSeconds,
@@ -79,26 +81,27 @@ export class WorkerControl {
   }
 
   async status(): Promise<WorkerStatus> {
-    const [settings, instances, last] = await Promise.all([
-      this.settings(),
+    const [instances, last] = await Promise.all([
       this.store.worker.listInstances(),
       this.store.cycles.latest('worker'),
     ]);
+    const settings = await this.effective(instances);
     const now = this.clock.now();
     const alive = (i: WorkerInstanceRecord) => i.stoppedAt === null && now - i.heartbeatAt <= STALE_AFTER_MS;
     const local = this.localWorker?.snapshot();
-    const freshest = instances.find(alive) ?? null;
-    const running = local ? local.running : settings.enabled && freshest !== null;
+    const others = instances.filter((i) => i.instanceId !== local?.instanceId && alive(i));
+    const scheduling = others.find((i) => i.enabled) ?? null;
+    const shown = local?.running ? null : (scheduling ?? (local ? null : (others[0] ?? null)));
     return {
-      running,
+      running: (local?.running ?? false) || scheduling !== null,
       enabled: settings.enabled,
       interval_seconds: settings.intervalSeconds,
       last_cycle: last ? cycleSummary(last) : null,
-      next_cycle_at: iso(local ? local.nextCycleAt : (freshest?.nextCycleAt ?? null)),
-      instance_id: local?.instanceId ?? freshest?.instanceId ?? null,
-      heartbeat_at: iso(local ? local.heartbeatAt : (freshest?.heartbeatAt ?? null)),
-      settings_updated_at: settings.updatedAt === 0 ? null : iso(settings.updatedAt),
-      settings_updated_by: settings.updatedAt === 0 ? null : settings.updatedBy,
+      next_cycle_at: iso(shown ? shown.nextCycleAt : (local?.nextCycleAt ?? null)),
+      instance_id: shown ? shown.instanceId : (local?.instanceId ?? null),
+      heartbeat_at: iso(shown ? shown.heartbeatAt : (local?.heartbeatAt ?? null)),
+      settings_updated_at: settings.chosen ? iso(settings.chosen.updatedAt) : null,
+      settings_updated_by: settings.chosen?.updatedBy ?? null,
       instances: instances.slice(0, 20).map((i) => ({
         instance_id: i.instanceId,
         host: i.host,
@@ -109,6 +112,25 @@ export class WorkerControl {
         last_cycle_id: i.lastCycleId,
         alive: alive(i),
       })),
+    };
+  }
+
+  /**
+   * The settings in force: the operator's stored choice; before anyone chose, what the live worker
+   * instances run with (each took its environment's default); with none alive, this process's default.
+   */
+  private async effective(instances: readonly WorkerInstanceRecord[]): Promise<Effective> {
+    const chosen = await this.store.worker.getSettings();
+    if (chosen) return { enabled: chosen.enabled, intervalSeconds: chosen.intervalSeconds, chosen };
+    const now = this.clock.now();
+    const live = instances.filter((i) => i.stoppedAt === null && now - i.heartbeatAt <= STALE_AFTER_MS);
+    const enabledOne = live.find((i) => i.enabled);
+    if (enabledOne) return { enabled: true, intervalSeconds: enabledOne.intervalSeconds, chosen: null };
+    const local = this.localWorker?.snapshot();
+    return {
+      enabled: local?.enabled ?? this.defaults.enabled,
+      intervalSeconds: local?.intervalSeconds ?? this.defaults.intervalSeconds,
+      chosen: null,
     };
   }
 }

@@ -148,6 +148,8 @@ export async function up(db: Kysely<unknown>, dialect: SqlDialectName): Promise<
     .addColumn('stopped_at', 'text')
     .addColumn('last_cycle_id', 'text')
     .addColumn('next_cycle_at', 'text')
+    .addColumn('enabled', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('interval_seconds', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
 
   await db.schema
@@ -183,6 +185,7 @@ async function createEventsTable(db: Kysely<unknown>, dialect: SqlDialectName): 
   await db.schema.createIndex('events_position').on('events').columns(['position_id', 'seq']).execute();
   await db.schema.createIndex('events_portfolio').on('events').columns(['portfolio_id', 'seq']).execute();
   await db.schema.createIndex('events_type').on('events').columns(['type', 'seq']).execute();
-  await db.schema.createIndex('events_source').on('events').columns(['source', 'seq']).execute();
-  await db.schema.createIndex('events_occurred').on('events').columns(['occurred_at']).execute();
+  // No index on source or time: every index costs each of the tens of thousands of appends a cycle
+  // makes. `recorded_at` never decreases with seq, so a time range becomes a seq range by binary
+  // search on the primary key; source filters scan newest-first, where worker events are the majority.
 }
