@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, parseDecimal, roundFee, roundQty, roundQtyWithin } from './decimal.js';
+import { approxNumber, Decimal, parseDecimal, roundFee, roundQty, roundQtyWithin } from './decimal.js';
 
 describe('decimal', () => {
   it('rounds quantities and fees to the nearest, half up', () => {
@@ -16,5 +17,33 @@ describe('decimal', () => {
     expect(() => parseDecimal('1e3')).toThrow();
     expect(() => parseDecimal('NaN')).toThrow();
     expect(parseDecimal('-0.25').toFixed()).toBe('-0.25');
+  });
+  it('reads a decimal as a float within a few parts in 10^15, for the fast paths', () => {
+    for (const text of [
+      '0',
+      '1',
+      '-1',
+      '97',
+      '0.0001',
+      '123456789.123456789',
+      '-0.000000123',
+      '1e+25',
+      '5.234455',
+      '99999999.9999999',
+    ]) {
+      const exact = Number(text);
+      expect(Math.abs(approxNumber(new Decimal(text)) - exact)).toBeLessThanOrEqual(Math.abs(exact) * 4e-15);
+    }
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.integer({ min: 0, max: 20 }),
+        (units, places) => {
+          const d = new Decimal(units.toString()).div(new Decimal(10).pow(places));
+          const exact = d.toNumber();
+          expect(Math.abs(approxNumber(d) - exact)).toBeLessThanOrEqual(Math.abs(exact) * 4e-15);
+        },
+      ),
+    );
   });
 });

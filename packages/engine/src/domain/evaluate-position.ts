@@ -1,4 +1,4 @@
-import { type Decimal, HUNDRED, ONE, roundQtyWithin } from './decimal.js';
+import { approxNumber, type Decimal, HUNDRED, ONE, roundQtyWithin } from './decimal.js';
 import {
   checkGuardrails,
   type OrderCheck,
@@ -95,12 +95,13 @@ const CERTAIN_MARGIN_ALLOC = 1e-9;
 
 /** True when floats prove the allocation lies inside the band, well away from both edges. */
 function clearlyInsideBand(state: PositionState, price: Decimal, band: Band): boolean {
-  const stock = state.shares.toNumber() * price.toNumber();
-  const value = stock + state.cash.toNumber();
+  const stock = approxNumber(state.shares) * approxNumber(price);
+  const value = stock + approxNumber(state.cash);
   if (!(value > 0)) return false;
   const alloc = stock / value;
   return (
-    alloc > band.min.toNumber() + CERTAIN_MARGIN_ALLOC && alloc < band.max.toNumber() - CERTAIN_MARGIN_ALLOC
+    alloc > approxNumber(band.min) + CERTAIN_MARGIN_ALLOC &&
+    alloc < approxNumber(band.max) - CERTAIN_MARGIN_ALLOC
   );
 }
 

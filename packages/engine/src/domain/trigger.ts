@@ -1,4 +1,4 @@
-import { Decimal, HUNDRED } from './decimal.js';
+import { approxNumber, Decimal, HUNDRED } from './decimal.js';
 import type { StrategyParams } from './strategy-params.js';
 
 /** The price the evaluation works with, or why there is none. */
@@ -86,7 +86,7 @@ export function evaluateTrigger(
   if (problem !== null || !input.ok)
     return result('no_price', input.ok ? input.price : null, null, null, problem ?? '');
   const price = input.price;
-  const change = (price.toNumber() / anchor.toNumber() - 1) * 100;
+  const change = (approxNumber(price) / approxNumber(anchor) - 1) * 100;
   // (P − A) / A · 100 to 4 decimals, for people and the audit trail; decisions never use it.
   const changePct = new Decimal(change.toFixed(4));
   const f = floatThresholds(params);

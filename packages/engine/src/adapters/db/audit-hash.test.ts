@@ -18,9 +18,10 @@ const row = {
 };
 
 describe('the text an audit hash covers', () => {
-  it('is a JSON array of the envelope in a fixed order, ending with the payload text as stored', () => {
-    const text = hashedText(row, '{"price":"97"}');
-    expect(JSON.parse(text)).toEqual([
+  it('is a JSON array of the envelope in a fixed order, a newline, then the payload text as stored', () => {
+    const [envelope, payload] = hashedText(row, '{"price":"97"}').split('\n');
+    expect(payload).toBe('{"price":"97"}');
+    expect(JSON.parse(envelope!)).toEqual([
       1,
       'e1',
       'PriceEvent',
@@ -33,7 +34,6 @@ describe('the text an audit hash covers', () => {
       'p1',
       null,
       'ACME',
-      '{"price":"97"}',
     ]);
   });
 

@@ -6,6 +6,7 @@ import type { Page, PageRequest } from '../../application/ports/page.js';
 import type { AuditLog, EventFilter } from '../../application/ports/store.js';
 import type { EventDraft, StoredEvent } from '../../application/records.js';
 import type { CycleId, EventId, Instant, PortfolioId, PositionId } from '../../domain/ids.js';
+import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
 import { decodeSeqCursor, encodeCursor } from './cursor.js';
 import type { EventsTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
@@ -13,7 +14,6 @@ import { instant, iso } from './row-codecs.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 /** 15 columns × 500 rows per INSERT stays well inside SQLite's bound-value limit. */
-const INSERT_CHUNK = 500;
 const VERIFY_CHUNK = 2000;
 
 type EventRow = Selectable<EventsTable>;
@@ -22,12 +22,12 @@ type HashedFields = Omit<EventRow, 'payload' | 'prev_hash' | 'hash'>;
 
 /**
  * The canonical text of an event, the part its hash covers: a JSON array of every envelope field but
- * the hashes, in this fixed order, ending with the payload exactly as stored. One native
- * `JSON.stringify` per event, and anyone can recompute it from the stored columns
- * (docs/decisions/0004-audit-hash-chain.md).
+ * the hashes and the payload, in this fixed order, then a newline, then the payload's JSON text exactly
+ * as stored. One native `JSON.stringify` of a short array per event, and anyone can recompute it from
+ * the stored columns (docs/decisions/0004-audit-hash-chain.md).
  */
 export function hashedText(r: HashedFields, payloadText: string): string {
-  return JSON.stringify([
+  const envelope = JSON.stringify([
     Number(r.seq),
     r.id,
     r.type,
@@ -40,8 +40,8 @@ export function hashedText(r: HashedFields, payloadText: string): string {
     r.portfolio_id,
     r.position_id,
     r.symbol,
-    payloadText,
   ]);
+  return `${envelope}\n${payloadText}`;
 }
 
 /** hash = sha256(prev_hash + canonical event), hex. */
@@ -69,19 +69,6 @@ export function eventFromRow(r: EventRow): StoredEvent {
   };
 }
 
-/** Writes finished event rows inside the current transaction; a dialect may bring a faster one. */
-export type EventRowWriter = (db: DbExecutor, rows: readonly EventRow[]) => Promise<void>;
-
-/** The portable writer: multi-row INSERTs through Kysely. */
-export const insertEventRows: EventRowWriter = async (db, rows) => {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await db
-      .insertInto('events')
-      .values(rows.slice(i, i + INSERT_CHUNK) as EventRow[])
-      .execute();
-  }
-};
-
 /**
  * The append-only, hash-chained audit trail. `append` must run inside a write transaction: it reads
  * the head of the chain and extends it, so two writers can never interleave.
@@ -91,7 +78,7 @@ export class KyselyAuditLog implements AuditLog {
     private readonly db: DbExecutor,
     private readonly clock: Clock,
     private readonly onAppended: (events: StoredEvent[]) => void,
-    private readonly writeRows: EventRowWriter = insertEventRows,
+    private readonly bulk: BulkWriter = portableBulkWriter,
   ) {}
 
   async append(drafts: readonly EventDraft[]): Promise<StoredEvent[]> {
@@ -151,7 +138,7 @@ export class KyselyAuditLog implements AuditLog {
         hash: row.hash,
       };
     }
-    await this.writeRows(this.db, rows);
+    await this.bulk.appendEvents(this.db, rows);
     this.onAppended(stored);
     return stored;
   }

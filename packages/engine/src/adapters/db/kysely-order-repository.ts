@@ -5,13 +5,12 @@ import type { OrderRepository } from '../../application/ports/store.js';
 import type { OrderRecord } from '../../application/records.js';
 import type { CycleId, OrderId, PortfolioId, PositionId } from '../../domain/ids.js';
 import type { Side } from '../../domain/position-state.js';
+import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
 import { decodeTextCursor, pageOf } from './cursor.js';
 import type { OrdersTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
 import { dec, instant, iso, text } from './row-codecs.js';
 
-/** Rows per multi-row INSERT: 16 columns × 500 rows stays well inside SQLite's bound-value limit. */
-const INSERT_CHUNK = 500;
 const OPEN = ['new', 'submitted', 'partially_filled'];
 
 function orderFromRow(r: Selectable<OrdersTable>): OrderRecord {
@@ -57,31 +56,20 @@ function rowOf(o: OrderRecord): Selectable<OrdersTable> {
 }
 
 export class KyselyOrderRepository implements OrderRepository {
-  constructor(private readonly db: DbExecutor) {}
+  constructor(
+    private readonly db: DbExecutor,
+    private readonly bulk: BulkWriter = portableBulkWriter,
+  ) {}
 
   async insertMany(orders: readonly OrderRecord[]): Promise<void> {
-    for (let i = 0; i < orders.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto('orders')
-        .values(orders.slice(i, i + INSERT_CHUNK).map(rowOf))
-        .execute();
-    }
+    await this.bulk.insertOrders(this.db, orders.map(rowOf));
   }
 
   async saveMany(orders: readonly OrderRecord[]): Promise<void> {
-    for (let i = 0; i < orders.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto('orders')
-        .values(orders.slice(i, i + INSERT_CHUNK).map(rowOf))
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            status: eb.ref('excluded.status'),
-            reason: eb.ref('excluded.reason'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
-    }
+    await this.bulk.updateOrderStatuses(
+      this.db,
+      orders.map((o) => ({ id: o.id, status: o.status, reason: o.reason, updated_at: iso(o.updatedAt) })),
+    );
   }
 
   async get(id: OrderId): Promise<OrderRecord | null> {

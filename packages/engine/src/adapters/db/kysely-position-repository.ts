@@ -1,10 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { Page, PageRequest } from '../../application/ports/page.js';
 import type { PositionForTrading, PositionRepository } from '../../application/ports/store.js';
-import type { PositionRecord } from '../../application/records.js';
+import type { PortfolioRecord, PositionRecord } from '../../application/records.js';
 import type { Instant, PortfolioId, PositionId } from '../../domain/ids.js';
 import type { StrategyParams } from '../../domain/strategy-params.js';
 import { paramsFromWire, paramsToWire } from '../../domain/strategy-params-codec.js';
+import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
 import { decodeTextCursor, pageOf } from './cursor.js';
 import type { PositionsTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
@@ -14,8 +15,6 @@ import { bool, dec, decOrNull, flag, instant, iso, text, textOrNull } from './ro
 const OPEN_STATUSES = ['new', 'submitted', 'partially_filled'];
 /** SQLite allows 32 766 bound values per statement; stay far below for `IN (…)` lists. */
 const IN_CHUNK = 900;
-/** 15 columns × 500 rows per statement. */
-const UPSERT_CHUNK = 500;
 
 /**
  * Parsed parameters by their stored text. Most positions share a handful of parameter sets, and a cycle
@@ -31,6 +30,17 @@ function paramsOf(text: string): StrategyParams {
     paramsCache.set(text, params);
   }
   return params;
+}
+
+const paramsTexts = new WeakMap<StrategyParams, string>();
+/** The stored text of a parameter set; shared parameter objects are serialised once. */
+function paramsText(params: StrategyParams): string {
+  let text = paramsTexts.get(params);
+  if (text === undefined) {
+    text = JSON.stringify(paramsToWire(params));
+    paramsTexts.set(params, text);
+  }
+  return text;
 }
 
 export function positionFromRow(r: Selectable<PositionsTable>): PositionRecord {
@@ -62,7 +72,7 @@ function rowOf(p: PositionRecord) {
     anchor: textOrNull(p.anchor),
     invested: text(p.invested),
     auto_trading_enabled: flag(p.autoTradingEnabled),
-    params: JSON.stringify(paramsToWire(p.params)),
+    params: paramsText(p.params),
     orders_day: p.ordersDay,
     orders_today: p.ordersToday,
     created_at: iso(p.createdAt),
@@ -77,7 +87,10 @@ function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
 }
 
 export class KyselyPositionRepository implements PositionRepository {
-  constructor(private readonly db: DbExecutor) {}
+  constructor(
+    private readonly db: DbExecutor,
+    private readonly bulk: BulkWriter = portableBulkWriter,
+  ) {}
 
   async insert(p: PositionRecord): Promise<void> {
     await this.db
@@ -98,27 +111,13 @@ export class KyselyPositionRepository implements PositionRepository {
   }
 
   async saveMany(positions: readonly PositionRecord[]): Promise<void> {
-    for (let i = 0; i < positions.length; i += UPSERT_CHUNK) {
-      const rows = positions.slice(i, i + UPSERT_CHUNK).map((p) => ({ ...rowOf(p), version: p.version }));
-      await this.db
-        .insertInto('positions')
-        .values(rows)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            shares: eb.ref('excluded.shares'),
-            cash: eb.ref('excluded.cash'),
-            anchor: eb.ref('excluded.anchor'),
-            invested: eb.ref('excluded.invested'),
-            auto_trading_enabled: eb.ref('excluded.auto_trading_enabled'),
-            params: eb.ref('excluded.params'),
-            orders_day: eb.ref('excluded.orders_day'),
-            orders_today: eb.ref('excluded.orders_today'),
-            version: eb.ref('excluded.version'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
-    }
+    await this.bulk.updatePositions(
+      this.db,
+      positions.map((p) => {
+        const { portfolio_id: _p, symbol: _s, created_at: _c, ...changes } = rowOf(p);
+        return { ...changes, version: p.version };
+      }),
+    );
   }
 
   async softDelete(id: PositionId, at: Instant): Promise<void> {
@@ -158,6 +157,20 @@ export class KyselyPositionRepository implements PositionRepository {
         .where('deleted_at', 'is', null)
         .execute();
       out.push(...rows.map(positionFromRow));
+    }
+    return out;
+  }
+
+  async versions(ids: readonly PositionId[]): Promise<Map<PositionId, number>> {
+    const out = new Map<PositionId, number>();
+    for (const part of chunks(ids)) {
+      const rows = await this.db
+        .selectFrom('positions')
+        .select(['id', 'version'])
+        .where('id', 'in', part)
+        .where('deleted_at', 'is', null)
+        .execute();
+      for (const r of rows) out.set(r.id as PositionId, r.version);
     }
     return out;
   }
@@ -226,19 +239,24 @@ export class KyselyPositionRepository implements PositionRepository {
         .where('f.deleted_at', 'is', null)
         .execute();
       const open = await this.openOrderPositions(part);
+      const portfolios = new Map<string, PortfolioRecord>();
       for (const r of rows) {
-        const portfolio = portfolioFromRow({
-          id: r.portfolio_id,
-          name: r.f_name,
-          base_currency: r.f_base_currency,
-          state: r.f_state,
-          auto_trading_enabled: r.f_auto,
-          market_hours: r.f_market_hours,
-          is_demo: r.f_is_demo,
-          created_at: r.f_created_at,
-          updated_at: r.f_updated_at,
-          deleted_at: null,
-        });
+        let portfolio = portfolios.get(r.portfolio_id);
+        if (!portfolio) {
+          portfolio = portfolioFromRow({
+            id: r.portfolio_id,
+            name: r.f_name,
+            base_currency: r.f_base_currency,
+            state: r.f_state,
+            auto_trading_enabled: r.f_auto,
+            market_hours: r.f_market_hours,
+            is_demo: r.f_is_demo,
+            created_at: r.f_created_at,
+            updated_at: r.f_updated_at,
+            deleted_at: null,
+          });
+          portfolios.set(r.portfolio_id, portfolio);
+        }
         out.push({ position: positionFromRow(r), portfolio, hasOpenOrder: open.has(r.id) });
       }
     }

@@ -1,8 +1,9 @@
 import type { Clock } from '../../application/ports/clock.js';
 import type { Repositories, Store } from '../../application/ports/store.js';
 import type { StoredEvent } from '../../application/records.js';
+import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
 import type { DbExecutor } from './db-executor.js';
-import { type EventRowWriter, insertEventRows, KyselyAuditLog } from './kysely-audit-log.js';
+import { KyselyAuditLog } from './kysely-audit-log.js';
 import { KyselyCashMovementRepository } from './kysely-cash-movement-repository.js';
 import { KyselyCycleRepository } from './kysely-cycle-repository.js';
 import { KyselyOrderRepository } from './kysely-order-repository.js';
@@ -19,15 +20,15 @@ export function repositoriesOn(
   db: DbExecutor,
   clock: Clock,
   onAppended: (events: StoredEvent[]) => void,
-  writeEvents: EventRowWriter = insertEventRows,
+  bulk: BulkWriter = portableBulkWriter,
 ): Repositories {
   return {
     portfolios: new KyselyPortfolioRepository(db),
-    positions: new KyselyPositionRepository(db),
-    orders: new KyselyOrderRepository(db),
-    trades: new KyselyTradeRepository(db),
+    positions: new KyselyPositionRepository(db, bulk),
+    orders: new KyselyOrderRepository(db, bulk),
+    trades: new KyselyTradeRepository(db, bulk),
     cashMovements: new KyselyCashMovementRepository(db),
-    audit: new KyselyAuditLog(db, clock, onAppended, writeEvents),
+    audit: new KyselyAuditLog(db, clock, onAppended, bulk),
     cycles: new KyselyCycleRepository(db),
     worker: new KyselyWorkerStateRepository(db),
     quotes: new KyselyQuoteRepository(db),
@@ -48,7 +49,7 @@ export class KyselyStore implements Store {
     private readonly clock: Clock,
     private readonly runWrite: WriteTransactionRunner,
     private readonly closeDb: () => Promise<void>,
-    private readonly writeEvents: EventRowWriter = insertEventRows,
+    private readonly bulk: BulkWriter = portableBulkWriter,
   ) {
     this.base = repositoriesOn(db, clock, () => {
       throw new Error('audit events must be appended inside store.transaction()');
@@ -93,7 +94,7 @@ export class KyselyStore implements Store {
           (events) => {
             for (const e of events) appended.push(e);
           },
-          this.writeEvents,
+          this.bulk,
         ),
       ),
     );

@@ -4,12 +4,11 @@ import type { TradeRepository } from '../../application/ports/store.js';
 import type { TradeRecord } from '../../application/records.js';
 import type { OrderId, PortfolioId, PositionId, TradeId } from '../../domain/ids.js';
 import type { Side } from '../../domain/position-state.js';
+import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
 import { decodeTextCursor, pageOf } from './cursor.js';
 import type { TradesTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
 import { dec, instant, iso, text } from './row-codecs.js';
-
-const INSERT_CHUNK = 500;
 
 function tradeFromRow(r: Selectable<TradesTable>): TradeRecord {
   return {
@@ -42,15 +41,13 @@ function rowOf(t: TradeRecord): Selectable<TradesTable> {
 }
 
 export class KyselyTradeRepository implements TradeRepository {
-  constructor(private readonly db: DbExecutor) {}
+  constructor(
+    private readonly db: DbExecutor,
+    private readonly bulk: BulkWriter = portableBulkWriter,
+  ) {}
 
   async insertMany(trades: readonly TradeRecord[]): Promise<void> {
-    for (let i = 0; i < trades.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto('trades')
-        .values(trades.slice(i, i + INSERT_CHUNK).map(rowOf))
-        .execute();
-    }
+    await this.bulk.insertTrades(this.db, trades.map(rowOf));
   }
 
   async list(

@@ -44,6 +44,8 @@ export interface PositionRepository {
   softDeleteByPortfolio(id: PortfolioId, at: Instant): Promise<void>;
   get(id: PositionId): Promise<PositionRecord | null>;
   getMany(ids: readonly PositionId[]): Promise<PositionRecord[]>;
+  /** The stored `version` of each position (deleted ones are missing): a cheap "changed since?" check. */
+  versions(ids: readonly PositionId[]): Promise<Map<PositionId, number>>;
   list(filter: { portfolioId?: PortfolioId | undefined }, page: PageRequest): Promise<Page<PositionRecord>>;
   listByPortfolios(ids: readonly PortfolioId[]): Promise<PositionRecord[]>;
   /** Positions a scheduled cycle trades: auto-trading on for both, portfolio active, anchor set, not deleted. */

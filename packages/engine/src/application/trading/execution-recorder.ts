@@ -8,6 +8,7 @@ import type { Repositories } from '../ports/store.js';
 import type { OrderRecord, PositionRecord, TradeRecord } from '../records.js';
 import { EventChain } from './event-chain.js';
 import { positionChangePayload } from './event-payloads.js';
+import { freshPositions } from './fresh-positions.js';
 import type { CycleContext, PositionPlan } from './position-plan.js';
 
 /** Field-by-field copies: these run for every order of a cycle, where object spread is needlessly slow. */
@@ -99,11 +100,13 @@ export async function recordExecutions(
   tx: Repositories,
   cycle: CycleContext,
   submissions: readonly Submission[],
+  known: ReadonlyMap<PositionId, PositionRecord>,
   ids: IdGenerator,
   now: Instant,
 ): Promise<Map<PositionId, FillOutcome>> {
-  const fresh = new Map(
-    (await tx.positions.getMany(submissions.map((s) => s.order.positionId))).map((p) => [p.id, p]),
+  const fresh = await freshPositions(
+    tx,
+    submissions.flatMap((s) => known.get(s.order.positionId) ?? []),
   );
   const batch = new ExecutionBatch(ids, now);
   for (const s of submissions) {

@@ -191,32 +191,47 @@ export class LiveTradingOrchestrator {
     return summaryOf(done, tally);
   }
 
+  /**
+   * One batch: claim → load → decide → write → send → record fills → release. SQLite calls are
+   * synchronous, so the batch yields to the event loop between steps: the API keeps answering while a
+   * cycle runs (each step of a 500-position batch takes a few tens of milliseconds at most).
+   */
   private async runBatch(
     cycle: CycleContext,
     batch: { id: PositionId; symbol: string }[],
     tally: CycleTally,
   ): Promise<void> {
+    const { store, timers, ids, clock } = this.deps;
     const owner = cycle.id;
     const claimed = await this.claims.claim(
       batch.map((p) => p.id),
       owner,
     );
+    let released = false;
     try {
-      const loaded = await this.deps.store.positions.loadForTrading(claimed);
-      const now = this.deps.clock.now();
+      await timers.yieldToEventLoop();
+      const loaded = await store.positions.loadForTrading(claimed);
+      await timers.yieldToEventLoop();
+      const now = clock.now();
       const plans = loaded.map((item) => this.planSafely(cycle, item, now));
       await this.recordBusy(cycle, batch, claimed, tally);
-      const written = await recordPlans(this.deps, cycle, plans, now, tally);
-      await this.deps.timers.yieldToEventLoop();
-      const submissions = await this.submit(written);
-      if (submissions.length > 0) {
-        const fills = await this.deps.store.transaction((tx) =>
-          recordExecutions(tx, cycle, submissions, this.deps.ids, this.deps.clock.now()),
-        );
-        tally.addFills(fills);
-      }
+      await timers.yieldToEventLoop();
+      const recorded = await recordPlans(this.deps, cycle, plans, now, tally);
+      await timers.yieldToEventLoop();
+      const submissions = await this.submit(recorded.plans);
+      // Fills and the release of the claims commit together: one transaction, one fsync.
+      const fills = await store.transaction(async (tx) => {
+        const outcomes =
+          submissions.length > 0
+            ? await recordExecutions(tx, cycle, submissions, recorded.positions, ids, clock.now())
+            : new Map();
+        await tx.positions.release(claimed, owner);
+        return outcomes;
+      });
+      released = true;
+      tally.addFills(fills);
     } finally {
-      await this.claims.release(claimed, owner);
+      if (!released) await this.claims.release(claimed, owner);
     }
   }
 

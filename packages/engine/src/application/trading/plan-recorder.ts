@@ -1,4 +1,4 @@
-import type { EventId, Instant } from '../../domain/ids.js';
+import type { EventId, Instant, PositionId } from '../../domain/ids.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Logger } from '../ports/logger.js';
 import type { Repositories, Store } from '../ports/store.js';
@@ -6,6 +6,7 @@ import type { PositionRecord } from '../records.js';
 import type { CycleTally } from './cycle-tally.js';
 import { EventChain } from './event-chain.js';
 import { withPositionState } from './execution-recorder.js';
+import { freshPositions } from './fresh-positions.js';
 import type { CycleContext, PositionPlan } from './position-plan.js';
 
 interface RecorderDeps {
@@ -14,10 +15,16 @@ interface RecorderDeps {
   readonly logger: Logger;
 }
 
+/** What a batch wrote: the plans that made it, and the position records as they now stand. */
+export interface RecordedPlans {
+  readonly plans: PositionPlan[];
+  readonly positions: Map<PositionId, PositionRecord>;
+}
+
 /**
  * Writes a batch of decisions in one transaction: orders (status `new`, before anything is sent),
  * anchor resets, the day's order counters and every event. If the batch cannot be written, each
- * position is retried alone, so one bad position costs only itself. Returns the plans that were written.
+ * position is retried alone, so one bad position costs only itself.
  */
 export async function recordPlans(
   deps: RecorderDeps,
@@ -25,42 +32,56 @@ export async function recordPlans(
   plans: PositionPlan[],
   now: Instant,
   tally: CycleTally,
-): Promise<PositionPlan[]> {
+): Promise<RecordedPlans> {
   try {
-    await deps.store.transaction((tx) => writePlans(tx, plans, now));
+    const positions = await deps.store.transaction((tx) => writePlans(tx, plans, now));
     for (const p of plans)
       tally.add(p.item.position.id, p.item.position.symbol, p.outcome, p.reason, p.order?.id ?? null);
-    return plans;
+    return { plans, positions };
   } catch (batchError) {
     if (plans.length === 1) {
       await recordFailure(deps, cycle, plans[0]!, batchError, now, tally);
-      return [];
+      return { plans: [], positions: new Map() };
     }
     deps.logger.warn(
       { err: batchError, cycle_id: cycle.id },
       'writing a batch failed; retrying its positions one by one',
     );
-    const written: PositionPlan[] = [];
-    for (const plan of plans) written.push(...(await recordPlans(deps, cycle, [plan], now, tally)));
-    return written;
+    const all: RecordedPlans = { plans: [], positions: new Map() };
+    for (const plan of plans) {
+      const one = await recordPlans(deps, cycle, [plan], now, tally);
+      all.plans.push(...one.plans);
+      for (const [id, p] of one.positions) all.positions.set(id, p);
+    }
+    return all;
   }
 }
 
-/** Positions are re-read inside the transaction, so a deposit made since the evaluation is kept. */
-async function writePlans(tx: Repositories, plans: readonly PositionPlan[], now: Instant): Promise<void> {
+/** A deposit made since the evaluation is kept: positions are checked for changes inside the transaction. */
+async function writePlans(
+  tx: Repositories,
+  plans: readonly PositionPlan[],
+  now: Instant,
+): Promise<Map<PositionId, PositionRecord>> {
   const changing = plans.filter((p) => p.newAnchor !== null || p.order !== null);
-  const fresh = new Map(
-    (await tx.positions.getMany(changing.map((p) => p.item.position.id))).map((p) => [p.id, p]),
+  const current = await freshPositions(
+    tx,
+    changing.map((p) => p.item.position),
   );
   const updated: PositionRecord[] = [];
   for (const plan of changing) {
-    const current = fresh.get(plan.item.position.id);
-    if (!current) throw new Error(`position ${plan.item.position.id} disappeared during its evaluation`);
-    updated.push(withPlanApplied(current, plan, now));
+    const before = current.get(plan.item.position.id);
+    if (!before) throw new Error(`position ${plan.item.position.id} disappeared during its evaluation`);
+    const after = withPlanApplied(before, plan, now);
+    updated.push(after);
+    current.set(after.id, after);
   }
   await tx.orders.insertMany(plans.flatMap((p) => (p.order ? [p.order] : [])));
   await tx.positions.saveMany(updated);
   await tx.audit.append(plans.flatMap((p) => p.drafts));
+  for (const plan of plans)
+    if (!current.has(plan.item.position.id)) current.set(plan.item.position.id, plan.item.position);
+  return current;
 }
 
 /** An anchor reset moves the anchor; a new order counts against the day's limit. */

@@ -166,7 +166,9 @@ async function createEventsTable(db: Kysely<unknown>, dialect: SqlDialectName): 
   await db.schema
     .createTable('events')
     .addColumn('seq', dialect === 'sqlite' ? 'integer' : 'bigint', (c) => c.primaryKey())
-    .addColumn('id', 'text', (c) => c.notNull().unique())
+    // Event ids are UUIDv7 made by the engine, unique by construction; `seq` is the key. A unique index
+    // on id would cost every append and serve no query (decision 0004).
+    .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('occurred_at', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())

@@ -1,0 +1,63 @@
+import type { Selectable } from 'kysely';
+import type { EventsTable, OrdersTable, PositionsTable, TradesTable } from './database-schema.js';
+import type { DbExecutor } from './db-executor.js';
+
+export type EventRow = Selectable<EventsTable>;
+export type OrderRow = Selectable<OrdersTable>;
+export type TradeRow = Selectable<TradesTable>;
+/** The columns of a position a cycle changes; `id` names the row. */
+export type PositionChange = Pick<
+  Selectable<PositionsTable>,
+  | 'id'
+  | 'shares'
+  | 'cash'
+  | 'anchor'
+  | 'invested'
+  | 'auto_trading_enabled'
+  | 'params'
+  | 'orders_day'
+  | 'orders_today'
+  | 'version'
+  | 'updated_at'
+>;
+export type OrderStatusChange = Pick<OrderRow, 'id' | 'status' | 'reason' | 'updated_at'>;
+
+/**
+ * The many-row writes of a trading cycle, always inside the caller's transaction. The portable writer
+ * builds multi-row statements with Kysely; a dialect may bring a faster one (SQLite: prepared
+ * statements run row by row, which costs a few microseconds where building a 500-row statement costs
+ * far more than SQLite's own work).
+ */
+export interface BulkWriter {
+  appendEvents(db: DbExecutor, rows: readonly EventRow[]): Promise<void>;
+  insertOrders(db: DbExecutor, rows: readonly OrderRow[]): Promise<void>;
+  updateOrderStatuses(db: DbExecutor, rows: readonly OrderStatusChange[]): Promise<void>;
+  insertTrades(db: DbExecutor, rows: readonly TradeRow[]): Promise<void>;
+  updatePositions(db: DbExecutor, rows: readonly PositionChange[]): Promise<void>;
+}
+
+/** Rows per statement: at most 16 columns × 500 rows, well inside every dialect's bound-value limit. */
+const CHUNK = 500;
+
+async function inChunks<T>(rows: readonly T[], write: (part: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
+}
+
+export const portableBulkWriter: BulkWriter = {
+  appendEvents: (db, rows) => inChunks(rows, (part) => db.insertInto('events').values(part).execute()),
+  insertOrders: (db, rows) => inChunks(rows, (part) => db.insertInto('orders').values(part).execute()),
+  insertTrades: (db, rows) => inChunks(rows, (part) => db.insertInto('trades').values(part).execute()),
+  async updateOrderStatuses(db, rows) {
+    for (const r of rows) {
+      await db
+        .updateTable('orders')
+        .set({ status: r.status, reason: r.reason, updated_at: r.updated_at })
+        .where('id', '=', r.id)
+        .execute();
+    }
+  },
+  async updatePositions(db, rows) {
+    for (const { id, ...changes } of rows)
+      await db.updateTable('positions').set(changes).where('id', '=', id).execute();
+  },
+};
