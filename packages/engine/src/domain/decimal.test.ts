@@ -32,7 +32,7 @@ describe('decimal', () => {
       '99999999.9999999',
     ]) {
       const exact = Number(text);
-      expect(Math.abs(approxNumber(new Decimal(text)) - exact)).toBeLessThanOrEqual(Math.abs(exact) * 4e-15);
+      expect(Math.abs(approxNumber(new Decimal(text)) - exact)).toBeLessThanOrEqual(Math.abs(exact) * 2e-15);
     }
     fc.assert(
       fc.property(
@@ -41,7 +41,7 @@ describe('decimal', () => {
         (units, places) => {
           const d = new Decimal(units.toString()).div(new Decimal(10).pow(places));
           const exact = d.toNumber();
-          expect(Math.abs(approxNumber(d) - exact)).toBeLessThanOrEqual(Math.abs(exact) * 4e-15);
+          expect(Math.abs(approxNumber(d) - exact)).toBeLessThanOrEqual(Math.abs(exact) * 2e-15);
         },
       ),
     );

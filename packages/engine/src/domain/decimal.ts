@@ -90,7 +90,8 @@ export function approxNumber(value: Decimal): number {
               : first >= 10
                 ? 2
                 : 1;
-  const mantissa = first + (d[1] ?? 0) / 1e7 + (d[2] ?? 0) / 1e14;
+  // Four words hold at least 22 significant digits, beyond what a double keeps.
+  const mantissa = first + (d[1] ?? 0) / 1e7 + (d[2] ?? 0) / 1e14 + (d[3] ?? 0) / 1e21;
   return s * mantissa * powerOfTen(e - firstDigits + 1);
 }
 
