@@ -1,11 +1,5 @@
 import { Decimal, HUNDRED } from './decimal.js';
-import {
-  allocationAt,
-  type Band,
-  distanceOutsideBand,
-  type PositionState,
-  type Side,
-} from './position-state.js';
+import { allocationApprox, type Band, outsideBand, type PositionState, type Side } from './position-state.js';
 
 /** A broker's fill: a positive quantity at a price, with its commission. */
 export interface Fill {
@@ -19,8 +13,8 @@ export type FillCheck =
   | {
       readonly ok: true;
       readonly state: PositionState;
-      readonly allocBefore: Decimal;
-      readonly allocAfter: Decimal;
+      readonly allocBefore: number;
+      readonly allocAfter: number;
     }
   | { readonly ok: false; readonly reason: string };
 
@@ -29,7 +23,7 @@ export const BAND_TOLERANCE = new Decimal('0.005');
 
 /**
  * Step 10: the state after a fill, or why the fill must be rejected (then nothing changes).
- * The anchor moves to the fill price.
+ * The anchor moves to the fill price. Band distances are compared exactly, as fractions.
  */
 export function checkFill(state: PositionState, fill: Fill, band: Band): FillCheck {
   if (!fill.qty.isPositive() || fill.qty.isZero() || !fill.price.isPositive() || fill.fee.isNegative()) {
@@ -44,15 +38,20 @@ export function checkFill(state: PositionState, fill: Fill, band: Band): FillChe
     return { ok: false, reason: `the fill would leave cash negative (${cash.toFixed(2)})` };
   if (shares.isNegative())
     return { ok: false, reason: `the fill would leave shares negative (${shares.toFixed()})` };
-  const allocBefore = allocationAt(state.shares, state.cash, fill.price);
-  const allocAfter = allocationAt(shares, cash, fill.price);
-  const before = distanceOutsideBand(allocBefore, band);
-  const after = distanceOutsideBand(allocAfter, band);
-  const pct = (d: Decimal): string => d.mul(HUNDRED).toFixed(2);
-  if (before.isZero() ? after.greaterThan(BAND_TOLERANCE) : after.greaterThan(before)) {
+  const before = outsideBand(state.shares, state.cash, fill.price, band);
+  const after = outsideBand(shares, cash, fill.price, band);
+  // Starting inside: at most BAND_TOLERANCE outside after. Starting outside: never further out.
+  const worse = before.num.isZero()
+    ? after.num.greaterThan(BAND_TOLERANCE.mul(after.den))
+    : after.num.mul(before.den).greaterThan(before.num.mul(after.den));
+  const allocBefore = allocationApprox(state.shares, state.cash, fill.price);
+  const allocAfter = allocationApprox(shares, cash, fill.price);
+  if (worse) {
+    const pct = (x: number): string => (x * 100).toFixed(2);
+    const edges = `${band.min.mul(HUNDRED).toFixed(2)}–${band.max.mul(HUNDRED).toFixed(2)}%`;
     return {
       ok: false,
-      reason: `the fill would move the allocation from ${pct(allocBefore)}% to ${pct(allocAfter)}%, outside the band ${pct(band.min)}–${pct(band.max)}%`,
+      reason: `the fill would move the allocation from ${pct(allocBefore)}% to ${pct(allocAfter)}%, outside the band ${edges}`,
     };
   }
   return { ok: true, state: { shares, cash, anchor: fill.price }, allocBefore, allocAfter };

@@ -13,6 +13,12 @@ export const Decimal = DecimalJs.clone({
 });
 export type Decimal = InstanceType<typeof Decimal>;
 
+/**
+ * For quotients that only size an order (later rounded to 6 decimals): 20 significant digits are far
+ * more than a quantity needs, and keep the digit strings — and every multiplication after — short.
+ */
+export const SizingDecimal = Decimal.clone({ precision: 20 });
+
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 export const HUNDRED = new Decimal(100);
@@ -36,6 +42,10 @@ export function isDecimalText(text: string): boolean {
 
 export function roundQty(qty: Decimal): Decimal {
   return qty.toDecimalPlaces(QTY_DECIMALS, Decimal.ROUND_HALF_UP);
+}
+
+export function roundQtyDown(qty: Decimal): Decimal {
+  return qty.toDecimalPlaces(QTY_DECIMALS, Decimal.ROUND_DOWN);
 }
 
 /** Rounds to the nearest quantity unless that would exceed `limit`; then rounds toward zero. */

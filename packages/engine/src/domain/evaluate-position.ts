@@ -1,4 +1,4 @@
-import { approxNumber, type Decimal, HUNDRED, ONE, roundQtyWithin } from './decimal.js';
+import { approxNumber, type Decimal, HUNDRED, ONE, roundQty, roundQtyDown } from './decimal.js';
 import {
   checkGuardrails,
   type OrderCheck,
@@ -7,7 +7,7 @@ import {
   type TradingContext,
 } from './guardrails.js';
 import { bandRestore, type Proposal, sideOf, sizeTriggerOrder } from './order-sizing.js';
-import { allocationAt, type Band, bandOf, type PositionState } from './position-state.js';
+import { allocationApprox, type Band, bandOf, type PositionState } from './position-state.js';
 import type { StrategyParams } from './strategy-params.js';
 import { evaluateTrigger, type PriceInput, type TriggerResult } from './trigger.js';
 
@@ -23,7 +23,8 @@ export interface EvaluationInput {
 export interface GuardrailResult {
   readonly proposal: Proposal;
   readonly order: OrderCheck;
-  readonly allocAfter: Decimal;
+  /** The allocation after the order, for people and the audit trail. */
+  readonly allocAfter: number;
   readonly allowed: boolean;
   readonly reasons: readonly Reason[];
 }
@@ -55,7 +56,7 @@ export function evaluatePosition(input: EvaluationInput): Evaluation {
     return { kind: 'hold', trigger: { ...trigger, reason: `${trigger.reason}; ${proposal.note}` } };
   const order = orderCheckFor(sideOf(proposal.qty), qty, price, params.order.commissionRate);
   const signed = order.side === 'buy' ? qty : qty.neg();
-  const allocAfter = allocationAt(
+  const allocAfter = allocationApprox(
     state.shares.add(signed),
     state.cash.sub(signed.mul(price)).sub(order.fee),
     price,
@@ -71,10 +72,13 @@ export function evaluatePosition(input: EvaluationInput): Evaluation {
   return { kind: reasons.length === 0 ? 'order' : 'skip', trigger, guardrail };
 }
 
-/** Rounds to 6 decimals, never past what the position can pay for or deliver. */
+/** Rounds to 6 decimals, to the nearest but never past what the position can deliver or pay for. */
 function roundOrderQty(signed: Decimal, state: PositionState, price: Decimal, rate: Decimal): Decimal {
-  const limit = signed.isNegative() ? state.shares : state.cash.div(price.mul(ONE.add(rate)));
-  return roundQtyWithin(signed.abs(), limit);
+  const nearest = roundQty(signed.abs());
+  const tooMuch = signed.isNegative()
+    ? nearest.greaterThan(state.shares)
+    : nearest.mul(price).mul(ONE.add(rate)).greaterThan(state.cash);
+  return tooMuch ? roundQtyDown(signed.abs()) : nearest;
 }
 
 function triggerProposal(state: PositionState, price: Decimal, params: StrategyParams): Proposal {
@@ -110,7 +114,7 @@ function restoreProposal(state: PositionState, price: Decimal, band: Band): Prop
   if (clearlyInsideBand(state, price, band)) return null;
   const qty = bandRestore(state.shares, state.cash, price, band);
   if (qty === null) return null;
-  const allocBefore = allocationAt(state.shares, state.cash, price);
+  const allocBefore = allocationApprox(state.shares, state.cash, price);
   const edge = qty.isNegative() ? band.max : band.min;
   return {
     origin: 'band_restore',
@@ -120,6 +124,6 @@ function restoreProposal(state: PositionState, price: Decimal, band: Band): Prop
     cap: null,
     allocBefore,
     allocAfterCap: null,
-    note: `allocation ${allocBefore.mul(HUNDRED).toFixed(2)}% is outside the band; restoring it to ${edge.mul(HUNDRED).toFixed()}%`,
+    note: `allocation ${(allocBefore * 100).toFixed(2)}% is outside the band; restoring it to ${edge.mul(HUNDRED).toFixed()}%`,
   };
 }

@@ -8,6 +8,7 @@ import {
   newYorkDate,
   newYorkOffset,
   nextMarketOpen,
+  nextTradingDayStart,
   nyseDay,
   tradingDayOf,
 } from './market-hours.js';
@@ -369,5 +370,27 @@ describe('bad input', () => {
     expect(isMarketHoursMode('extended')).toBe(true);
     expect(isMarketHoursMode('Regular')).toBe(false);
     expect(isMarketHoursMode(null)).toBe(false);
+  });
+});
+
+describe('nextTradingDayStart', () => {
+  it('is the next UTC midnight for always', () => {
+    expect(new Date(nextTradingDayStart('always', Date.UTC(2026, 0, 5, 23, 59))).toISOString()).toBe(
+      '2026-01-06T00:00:00.000Z',
+    );
+  });
+  it('is the next New York midnight for exchange hours, in winter and in summer', () => {
+    expect(new Date(nextTradingDayStart('regular', Date.UTC(2026, 0, 5, 15))).toISOString()).toBe(
+      '2026-01-06T05:00:00.000Z',
+    );
+    expect(new Date(nextTradingDayStart('extended', Date.UTC(2026, 6, 6, 3, 59))).toISOString()).toBe(
+      '2026-07-06T04:00:00.000Z',
+    );
+  });
+  it('changes the trading day exactly there', () => {
+    const at = Date.UTC(2026, 2, 7, 20);
+    const next = nextTradingDayStart('regular', at);
+    expect(tradingDayOf('regular', next - 1)).toBe(tradingDayOf('regular', at));
+    expect(tradingDayOf('regular', next)).not.toBe(tradingDayOf('regular', at));
   });
 });

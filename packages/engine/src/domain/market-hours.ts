@@ -163,6 +163,16 @@ export function tradingDayOf(mode: MarketHoursMode, at: Instant): string {
   return newYorkDate(at);
 }
 
+/**
+ * The first instant after `at` whose trading day differs from that of `at` (the next midnight of the
+ * trading-day clock: UTC for always, New York otherwise, daylight saving included).
+ */
+export function nextTradingDayStart(mode: MarketHoursMode, at: Instant): Instant {
+  if (mode === 'always') return (Math.floor(at / DAY_MS) + 1) * DAY_MS;
+  const nextLocalMidnight = (newYorkDays(at) + 1) * DAY_MS;
+  return fromNewYorkLocal(nextLocalMidnight);
+}
+
 // ---- Sessions -----------------------------------------------------------------------------------
 
 function boundsOf(mode: MarketHoursMode): typeof REGULAR | typeof EXTENDED {

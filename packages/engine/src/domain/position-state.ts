@@ -1,4 +1,4 @@
-import { type Decimal, HUNDRED, ZERO } from './decimal.js';
+import { approxNumber, type Decimal, HUNDRED, ONE, ZERO } from './decimal.js';
 
 /** What one position holds: shares of its symbol, its own cash, and the anchor (the last fill price). */
 export interface PositionState {
@@ -36,16 +36,50 @@ export function valueAt(shares: Decimal, cash: Decimal, price: Decimal): Decimal
   return shares.mul(price).add(cash);
 }
 
-/** Stock share of the position value, 0 when the position is worth nothing. */
+/** Stock share of the position value, 0 when the position is worth nothing (exact, for tests and reports). */
 export function allocationAt(shares: Decimal, cash: Decimal, price: Decimal): Decimal {
   const stock = shares.mul(price);
   const value = stock.add(cash);
   return value.lessThanOrEqualTo(0) ? ZERO : stock.div(value);
 }
 
-/** How far an allocation lies outside the band (0 inside it). */
-export function distanceOutsideBand(alloc: Decimal, band: Band): Decimal {
-  if (alloc.lessThan(band.min)) return band.min.sub(alloc);
-  if (alloc.greaterThan(band.max)) return alloc.sub(band.max);
-  return ZERO;
+/** The stock share as a float, for reports and the audit trail; decisions never use it. */
+export function allocationApprox(shares: Decimal, cash: Decimal, price: Decimal): number {
+  const stock = approxNumber(shares) * approxNumber(price);
+  const value = stock + approxNumber(cash);
+  return value > 0 ? stock / value : 0;
+}
+
+/** Where an allocation lies against the band, decided exactly by multiplication (no division). */
+export function bandSide(
+  shares: Decimal,
+  cash: Decimal,
+  price: Decimal,
+  band: Band,
+): 'below' | 'inside' | 'above' {
+  const stock = shares.mul(price);
+  const value = stock.add(cash);
+  if (
+    stock.lessThan(band.min.mul(value)) ||
+    (value.lessThanOrEqualTo(0) && band.min.isPositive() && !band.min.isZero())
+  )
+    return 'below';
+  if (stock.greaterThan(band.max.mul(value))) return 'above';
+  return 'inside';
+}
+
+/** How far outside the band, as an exact fraction num/den (num 0 inside the band; den > 0). */
+export function outsideBand(
+  shares: Decimal,
+  cash: Decimal,
+  price: Decimal,
+  band: Band,
+): { num: Decimal; den: Decimal } {
+  const stock = shares.mul(price);
+  const value = stock.add(cash);
+  if (value.lessThanOrEqualTo(0)) return { num: band.min, den: ONE };
+  const below = band.min.mul(value).sub(stock);
+  if (below.isPositive() && !below.isZero()) return { num: below, den: value };
+  const above = stock.sub(band.max.mul(value));
+  return above.isPositive() && !above.isZero() ? { num: above, den: value } : { num: ZERO, den: ONE };
 }

@@ -103,7 +103,7 @@ describe('the band is a risk limit and always wins (step 8)', () => {
     if (e.kind !== 'order') throw new Error(e.kind);
     expect(e.guardrail.order.side).toBe('sell');
     expect(e.guardrail.proposal.note).toMatch(/trimmed to the band edge 25%/);
-    expect(e.guardrail.allocAfter.toNumber()).toBeCloseTo(0.25, 4);
+    expect(e.guardrail.allocAfter).toBeCloseTo(0.25, 4);
   });
   it('turns a sell trigger into a buy when the position is already under the band', () => {
     const e = evaluate({ shares: 10, cash: 9000 }, 103);
@@ -112,19 +112,19 @@ describe('the band is a risk limit and always wins (step 8)', () => {
     expect(e.guardrail.proposal.origin).toBe('band_overrule');
     expect(e.guardrail.order.side).toBe('buy');
     expect(e.guardrail.proposal.note).toMatch(/the band overrules the sell trigger/);
-    expect(e.guardrail.allocAfter.toNumber()).toBeCloseTo(0.25, 4);
+    expect(e.guardrail.allocAfter).toBeCloseTo(0.25, 4);
   });
   it('turns a buy trigger into a sell when the position is already over the band', () => {
     const e = evaluate({ shares: 95, cash: 1000 }, 96);
     if (e.kind !== 'order') throw new Error(e.kind);
     expect(e.trigger.direction).toBe('buy');
     expect(e.guardrail.order.side).toBe('sell');
-    expect(e.guardrail.allocAfter.toNumber()).toBeCloseTo(0.75, 4);
+    expect(e.guardrail.allocAfter).toBeCloseTo(0.75, 4);
   });
   it('buys beyond max_trade_pct to bring a position far under the band back to it', () => {
     const e = evaluate({ shares: 1, cash: 9900 }, 97);
     if (e.kind !== 'order') throw new Error(e.kind);
     expect(e.guardrail.order.qty.greaterThan(e.guardrail.proposal.cap!)).toBe(true);
-    expect(e.guardrail.allocAfter.toNumber()).toBeCloseTo(0.25, 4);
+    expect(e.guardrail.allocAfter).toBeCloseTo(0.25, 4);
   });
 });

@@ -1,5 +1,4 @@
 import type { Decimal } from '../../domain/decimal.js';
-import { HUNDRED } from '../../domain/decimal.js';
 import type { GuardrailResult } from '../../domain/evaluate-position.js';
 import type { PositionState } from '../../domain/position-state.js';
 import type { StrategyParams } from '../../domain/strategy-params.js';
@@ -8,7 +7,7 @@ import type { QuoteResult } from '../ports/market-data.js';
 
 /** Payloads of the per-position events of DESIGN §5.2, with decimals as strings and percentages as percent. */
 const str = (d: Decimal | null | undefined): string | null => (d == null ? null : d.toFixed());
-const pct = (fraction: Decimal): string => fraction.mul(HUNDRED).toDecimalPlaces(4).toFixed();
+const pct = (fraction: number): string => (fraction * 100).toFixed(4);
 
 export function pricePayload(
   quote: QuoteResult | undefined,

@@ -17,7 +17,7 @@ function barsOf(closes: number[], stepMs = 60_000): SimulationBars {
   };
 }
 
-function walk(seed: number, n: number, volPct: number): number[] {
+function walk(seed: number, n: number, volPct: number, driftPct = 0): number[] {
   let x = seed;
   const rnd = () => {
     x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -26,7 +26,7 @@ function walk(seed: number, n: number, volPct: number): number[] {
   const out: number[] = [];
   let p = 100;
   for (let i = 0; i < n; i++) {
-    p = Math.max(1, p * (1 + ((rnd() - 0.5) * 2 * volPct) / 100));
+    p = Math.max(1, p * (1 + ((rnd() - 0.5) * 2 * volPct + driftPct) / 100));
     out.push(Number(p.toFixed(2)));
   }
   return out;
@@ -91,15 +91,18 @@ describe('simulating bars through the live rules', () => {
       fc.property(
         fc.integer({ min: 1, max: 1_000_000 }),
         fc.integer({ min: 1, max: 40 }).map((v) => v / 10),
+        fc.integer({ min: -30, max: 30 }).map((v) => v / 100),
         fc.record({
           up: fc.integer({ min: 5, max: 80 }),
           min: fc.integer({ min: 0, max: 50 }),
           width: fc.integer({ min: 5, max: 50 }),
           maxTrade: fc.integer({ min: 5, max: 100 }),
           perDay: fc.integer({ min: 1, max: 6 }),
+          minNotional: fc.integer({ min: 0, max: 400 }),
+          commission: fc.integer({ min: 0, max: 50 }),
         }),
         fc.constantFrom<'always' | 'regular'>('always', 'regular'),
-        (seed, vol, p, hours) => {
+        (seed, vol, drift, p, hours) => {
           const params = makeParams({
             trigger: { up_pct: p.up / 10, down_pct: p.up / 10 },
             guardrails: {
@@ -108,8 +111,9 @@ describe('simulating bars through the live rules', () => {
               max_trade_pct: p.maxTrade,
               max_orders_per_day: p.perDay,
             },
+            order: { min_notional: p.minNotional, commission_rate: p.commission / 10_000 },
           });
-          const bars = barsOf(walk(seed, 400, vol), 7 * 60_000);
+          const bars = barsOf(walk(seed, 400, vol, drift), 7 * 60_000);
           const input = {
             bars,
             shares: new Decimal(40),
@@ -124,7 +128,7 @@ describe('simulating bars through the live rules', () => {
           expect(fast.evaluations).toBeLessThanOrEqual(every.evaluations);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 
