@@ -34,6 +34,9 @@ export interface BulkWriter {
   updateOrderStatuses(db: DbExecutor, rows: readonly OrderStatusChange[]): Promise<void>;
   insertTrades(db: DbExecutor, rows: readonly TradeRow[]): Promise<void>;
   updatePositions(db: DbExecutor, rows: readonly PositionChange[]): Promise<void>;
+  /** Takes the claims that are free or expired (or already this owner's); returns the ids taken. */
+  claimPositions(db: DbExecutor, ids: readonly string[], owner: string, until: string, now: string): Promise<string[]>;
+  releasePositions(db: DbExecutor, ids: readonly string[], owner: string): Promise<void>;
 }
 
 /** Rows per statement: at most 16 columns × 500 rows, well inside every dialect's bound-value limit. */
@@ -57,7 +60,26 @@ export const portableBulkWriter: BulkWriter = {
     }
   },
   async updatePositions(db, rows) {
-    for (const { id, ...changes } of rows)
-      await db.updateTable('positions').set(changes).where('id', '=', id).execute();
+    for (const { id, ...changes } of rows) await db.updateTable('positions').set(changes).where('id', '=', id).execute();
   },
+  async claimPositions(db, ids, owner, until, now) {
+    const taken: string[] = [];
+    await inChunks(ids, async (part) => {
+      const rows = await db
+        .insertInto('position_claims')
+        .values(part.map((id) => ({ position_id: id, owner, until })))
+        .onConflict((oc) =>
+          oc
+            .column('position_id')
+            .doUpdateSet((eb) => ({ owner: eb.ref('excluded.owner'), until: eb.ref('excluded.until') }))
+            .where((eb) => eb.or([eb('position_claims.until', '<', now), eb('position_claims.owner', '=', owner)])),
+        )
+        .returning('position_id')
+        .execute();
+      for (const r of rows) taken.push(r.position_id);
+    });
+    return taken;
+  },
+  releasePositions: (db, ids, owner) =>
+    inChunks(ids, (part) => db.deleteFrom('position_claims').where('position_id', 'in', part).where('owner', '=', owner).execute()),
 };

@@ -274,39 +274,12 @@ export class KyselyPositionRepository implements PositionRepository {
   }
 
   /** Inserts a claim, or takes over one whose lease ran out; the rows that come back are held. */
-  async claim(
-    ids: readonly PositionId[],
-    owner: string,
-    until: Instant,
-    now: Instant,
-  ): Promise<PositionId[]> {
-    const out: PositionId[] = [];
-    for (const part of chunks(ids)) {
-      const rows = await this.db
-        .insertInto('position_claims')
-        .values(part.map((id) => ({ position_id: id, owner, until: iso(until) })))
-        .onConflict((oc) =>
-          oc
-            .column('position_id')
-            .doUpdateSet((eb) => ({ owner: eb.ref('excluded.owner'), until: eb.ref('excluded.until') }))
-            .where((eb) =>
-              eb.or([eb('position_claims.until', '<', iso(now)), eb('position_claims.owner', '=', owner)]),
-            ),
-        )
-        .returning('position_id')
-        .execute();
-      out.push(...rows.map((r) => r.position_id as PositionId));
-    }
-    return out;
+  /** Inserts a claim, or takes over one whose lease ran out; the ids that come back are held. */
+  async claim(ids: readonly PositionId[], owner: string, until: Instant, now: Instant): Promise<PositionId[]> {
+    return (await this.bulk.claimPositions(this.db, ids, owner, iso(until), iso(now))) as PositionId[];
   }
 
   async release(ids: readonly PositionId[], owner: string): Promise<void> {
-    for (const part of chunks(ids)) {
-      await this.db
-        .deleteFrom('position_claims')
-        .where('position_id', 'in', part)
-        .where('owner', '=', owner)
-        .execute();
-    }
+    await this.bulk.releasePositions(this.db, ids, owner);
   }
 }

@@ -26,7 +26,8 @@ export class PositionClaims {
     const deadline = this.clock.now() + WAIT_MS;
     for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
       const now = this.clock.now();
-      const got = await this.store.positions.claim(wanted, owner, now + LEASE_MS, now);
+      // One transaction per attempt: the claims of a batch commit together (one fsync, all or none).
+      const got = await this.store.transaction((tx) => tx.positions.claim(wanted, owner, now + LEASE_MS, now));
       held.push(...got);
       if (got.length === wanted.length || now >= deadline) return held;
       const gotSet = new Set(got);
@@ -36,6 +37,6 @@ export class PositionClaims {
   }
 
   async release(ids: readonly PositionId[], owner: string): Promise<void> {
-    if (ids.length > 0) await this.store.positions.release(ids, owner);
+    if (ids.length > 0) await this.store.transaction((tx) => tx.positions.release(ids, owner));
   }
 }

@@ -19,7 +19,19 @@ export function sqliteBulkWriter(raw: BetterSqlite3.Database): BulkWriter {
   const position = raw.prepare(
     'UPDATE positions SET shares = ?, cash = ?, anchor = ?, invested = ?, auto_trading_enabled = ?, params = ?, orders_day = ?, orders_today = ?, version = ?, updated_at = ? WHERE id = ?',
   );
+  const claim = raw.prepare(
+    'INSERT INTO position_claims (position_id, owner, until) VALUES (?, ?, ?) ON CONFLICT (position_id) DO UPDATE SET owner = excluded.owner, until = excluded.until WHERE position_claims.until < ? OR position_claims.owner = ? RETURNING position_id',
+  );
+  const release = raw.prepare('DELETE FROM position_claims WHERE position_id = ? AND owner = ?');
   return {
+    async claimPositions(_db, ids, owner, until, now) {
+      const taken: string[] = [];
+      for (const id of ids) if (claim.get(id, owner, until, now, owner) !== undefined) taken.push(id);
+      return taken;
+    },
+    async releasePositions(_db, ids, owner) {
+      for (const id of ids) release.run(id, owner);
+    },
     async appendEvents(_db, rows) {
       for (const r of rows) {
         event.run(
