@@ -61,7 +61,9 @@ export async function benchCycleSqlite() {
       cycle_sqlite_events: raw.rows,
       raw_sqlite_event_rows_per_s: Math.round(raw.rowsPerSecond),
       raw_sqlite_ceiling_positions_per_s: Math.round(raw.rowsPerSecond / eventsPerPosition),
-      cycle_sqlite_share_of_ceiling: Number((POSITIONS / (ms / 1000) / (raw.rowsPerSecond / eventsPerPosition)).toFixed(2)),
+      cycle_sqlite_share_of_ceiling: Number(
+        (POSITIONS / (ms / 1000) / (raw.rowsPerSecond / eventsPerPosition)).toFixed(2),
+      ),
       cycle_sqlite_first_cycle_positions_per_s: Math.round(POSITIONS / (firstMs / 1000)),
       cycle_sqlite_first_cycle_orders: first.counts.orders,
     };

@@ -7,6 +7,7 @@ import { SystemClock } from './adapters/clock/system-clock.js';
 import { openSqliteStore } from './adapters/db/sqlite/sqlite-store.js';
 import { UuidV7Generator } from './adapters/ids/uuid-v7-generator.js';
 import { readBarCsvFile } from './adapters/market-data/bar-csv.js';
+import { LastSeenMarketData } from './adapters/market-data/last-seen-market-data.js';
 import { ReplayMarketData } from './adapters/market-data/replay-market-data.js';
 import { SimulatedMarketData } from './adapters/market-data/simulated-market-data.js';
 import { NodeTimers } from './adapters/timers/node-timers.js';
@@ -16,6 +17,7 @@ import type { Clock } from './application/ports/clock.js';
 import type { Logger } from './application/ports/logger.js';
 import type { MarketData } from './application/ports/market-data.js';
 import type { Store } from './application/ports/store.js';
+import type { WorkerHandle, WorkerSnapshot } from './application/ports/worker-handle.js';
 import { PositionService } from './application/positions/position-service.js';
 import { LiveTradingOrchestrator } from './application/trading/live-trading-orchestrator.js';
 import { TradingWorker } from './application/trading/trading-worker.js';
@@ -45,18 +47,30 @@ async function marketDataFor(config: Config, clock: Clock): Promise<MarketData> 
   return new ReplayMarketData(series, clock, basename(config.marketData.file));
 }
 
+export interface EngineOptions {
+  /** Run the trading worker in this thread. */
+  readonly withWorker: boolean;
+  /** The worker when it runs elsewhere (the trading thread of `ballast serve`). */
+  readonly workerHandle?: WorkerHandle;
+  /** Create the demo portfolio on a new database (only the first thread to start should). */
+  readonly seedDemo?: boolean;
+  readonly onSnapshot?: (snapshot: WorkerSnapshot) => void;
+}
+
 /** The one place that picks adapters: everything else receives what it needs. */
-export async function createEngine(
-  config: Config,
-  logger: Logger,
-  options: { withWorker: boolean; seedDemo?: boolean },
-): Promise<Engine> {
+export async function createEngine(config: Config, logger: Logger, options: EngineOptions): Promise<Engine> {
   const clock = new SystemClock();
   const ids = new UuidV7Generator(clock);
   const timers = new NodeTimers();
   const { store, migrated } = await openSqliteStore(config.database.file, clock);
   try {
-    const marketData = await marketDataFor(config, clock);
+    const source = await marketDataFor(config, clock);
+    // A thread that does not trade must not play a replay of its own: its "current price" is the last
+    // one the trading thread saw.
+    const marketData =
+      options.withWorker || config.marketData.kind === 'simulated'
+        ? source
+        : new LastSeenMarketData(source, store.quotes);
     const broker = new PaperBroker(clock, { slippageBps: config.broker.slippageBps });
     const instanceId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     const orchestrator = new LiveTradingOrchestrator({
@@ -81,9 +95,16 @@ export async function createEngine(
           logger,
           identity: { instanceId, host: hostname(), pid: process.pid },
           defaults: config.worker,
+          ...(options.onSnapshot ? { onSnapshot: options.onSnapshot } : {}),
         })
       : null;
-    const workerControl = new WorkerControl(store, ids, clock, config.worker, worker);
+    const workerControl = new WorkerControl(
+      store,
+      ids,
+      clock,
+      config.worker,
+      worker ?? options.workerHandle ?? null,
+    );
     const portfolios = new PortfolioService(store, ids, clock);
     const positions = new PositionService(store, ids, clock, marketData);
     const demoCreated =

@@ -3,16 +3,21 @@ import type { Config } from '../config.js';
 import { createEngine, type Engine } from '../container.js';
 import { buildApp } from '../http/build-app.js';
 import { onShutdownSignal } from './shutdown.js';
+import { TradingThread } from './trading-thread-client.js';
 import { engineVersion } from './version.js';
 
-/** `ballast serve`: the API and the worker in one process (what `npm start` runs). */
+/**
+ * `ballast serve` (what `npm start` runs): the API in this thread, the trading worker in a thread of
+ * its own with its own database connection, so neither waits for the other.
+ */
 export async function serve(config: Config, logger: Logger): Promise<number> {
-  const engine = await createEngine(config, logger, { withWorker: true });
+  const trading = new TradingThread(logger);
+  const engine = await createEngine(config, logger, { withWorker: false, workerHandle: trading });
   const app = await buildApp(
     {
       store: engine.store,
       clock: engine.clock,
-      orchestrator: engine.orchestrator,
+      orchestrator: trading,
       workerControl: engine.workerControl,
       portfolios: engine.portfolios,
       positions: engine.positions,
@@ -29,10 +34,10 @@ export async function serve(config: Config, logger: Logger): Promise<number> {
   await app.listen({ host: config.http.host, port: config.http.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
-  await engine.worker?.start();
-  logger.info(startupFacts(engine, port), startupMessage(engine, port));
+  await trading.start();
+  logger.info(startupFacts(engine, trading, port), startupMessage(engine, trading, port));
   return onShutdownSignal(logger, async () => {
-    await Promise.all([app.close(), engine.worker?.stop('shutdown signal')]);
+    await Promise.all([app.close(), trading.stop('shutdown signal')]);
     await engine.close();
     logger.info('stopped cleanly');
   });
@@ -44,27 +49,27 @@ export function describeMarket(config: Config): string {
     : `replay of ${config.marketData.file}, one bar per cycle`;
 }
 
-function startupFacts(engine: Engine, port: number) {
+function startupFacts(engine: Engine, trading: TradingThread, port: number) {
   const { config } = engine;
   return {
     url: `http://${config.http.host}:${port}`,
-    instance_id: engine.instanceId,
+    instance_id: trading.snapshot()?.instanceId ?? null,
     database: config.database.url,
     market_data: config.marketData.kind,
     worker: config.worker,
   };
 }
 
-function startupMessage(engine: Engine, port: number): string {
+function startupMessage(engine: Engine, trading: TradingThread, port: number): string {
   const { config } = engine;
   const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
-  const worker = engine.worker?.snapshot();
+  const worker = trading.snapshot();
   const lines = [
     'Ballast is running',
     `  API            http://${host}:${port}/v1   (docs: http://${host}:${port}/docs)`,
-    `  worker         ${worker?.enabled ? `trading every ${worker.intervalSeconds} s` : 'disabled (enable it with PUT /v1/trading/worker)'}`,
+    `  worker         ${worker?.enabled ? `trading every ${worker.intervalSeconds} s` : 'disabled in this process (enable it with PUT /v1/trading/worker)'}`,
     `  market data    ${describeMarket(config)}`,
-    `  broker         paper (fills at the evaluated price)`,
+    '  broker         paper (fills at the evaluated price)',
     `  database       ${config.database.url}${engine.migrated.length > 0 ? ` (migrations applied: ${engine.migrated.join(', ')})` : ''}`,
   ];
   if (engine.demoCreated)

@@ -1,15 +1,16 @@
 import type { PortfolioService } from '../application/portfolios/portfolio-service.js';
 import type { Clock } from '../application/ports/clock.js';
+import type { CycleRunner } from '../application/ports/cycle-runner.js';
 import type { Store } from '../application/ports/store.js';
 import type { PositionService } from '../application/positions/position-service.js';
-import type { LiveTradingOrchestrator } from '../application/trading/live-trading-orchestrator.js';
 import type { WorkerControl } from '../application/trading/worker-control.js';
 
 /** What the HTTP layer needs; `container.ts` builds it, tests build it with a real store. */
 export interface AppDeps {
   readonly store: Store;
   readonly clock: Clock;
-  readonly orchestrator: LiveTradingOrchestrator;
+  /** Runs manual cycles: the orchestrator itself, or the trading thread that owns it. */
+  readonly orchestrator: CycleRunner;
   readonly workerControl: WorkerControl;
   readonly portfolios: PortfolioService;
   readonly positions: PositionService;

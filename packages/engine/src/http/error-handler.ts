@@ -2,7 +2,6 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { CursorError } from '../adapters/db/cursor.js';
 import { AppError } from '../application/app-error.js';
-import { PositionNotFound } from '../application/trading/live-trading-orchestrator.js';
 
 /** The one table from error codes to HTTP statuses. Anything not listed that reaches here is a bug: 500. */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
@@ -23,6 +22,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   METHOD_NOT_ALLOWED: 405,
   BODY_TOO_LARGE: 413,
   MEDIA_TYPE_UNSUPPORTED: 415,
+  WORKER_UNAVAILABLE: 503,
 };
 
 /** Fastify's own request errors, renamed into our catalogue. */
@@ -79,8 +79,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const known: unknown = error;
     if (known instanceof AppError) return sendError(reply, known.code, known.message, known.details);
-    if (known instanceof CursorError || known instanceof PositionNotFound)
-      return sendError(reply, known.code, known.message);
+    if (known instanceof CursorError) return sendError(reply, known.code, known.message);
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return sendError(reply, mapped, error.message);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

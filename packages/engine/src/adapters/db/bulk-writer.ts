@@ -35,7 +35,13 @@ export interface BulkWriter {
   insertTrades(db: DbExecutor, rows: readonly TradeRow[]): Promise<void>;
   updatePositions(db: DbExecutor, rows: readonly PositionChange[]): Promise<void>;
   /** Takes the claims that are free or expired (or already this owner's); returns the ids taken. */
-  claimPositions(db: DbExecutor, ids: readonly string[], owner: string, until: string, now: string): Promise<string[]>;
+  claimPositions(
+    db: DbExecutor,
+    ids: readonly string[],
+    owner: string,
+    until: string,
+    now: string,
+  ): Promise<string[]>;
   releasePositions(db: DbExecutor, ids: readonly string[], owner: string): Promise<void>;
 }
 
@@ -60,7 +66,8 @@ export const portableBulkWriter: BulkWriter = {
     }
   },
   async updatePositions(db, rows) {
-    for (const { id, ...changes } of rows) await db.updateTable('positions').set(changes).where('id', '=', id).execute();
+    for (const { id, ...changes } of rows)
+      await db.updateTable('positions').set(changes).where('id', '=', id).execute();
   },
   async claimPositions(db, ids, owner, until, now) {
     const taken: string[] = [];
@@ -72,7 +79,9 @@ export const portableBulkWriter: BulkWriter = {
           oc
             .column('position_id')
             .doUpdateSet((eb) => ({ owner: eb.ref('excluded.owner'), until: eb.ref('excluded.until') }))
-            .where((eb) => eb.or([eb('position_claims.until', '<', now), eb('position_claims.owner', '=', owner)])),
+            .where((eb) =>
+              eb.or([eb('position_claims.until', '<', now), eb('position_claims.owner', '=', owner)]),
+            ),
         )
         .returning('position_id')
         .execute();
@@ -81,5 +90,7 @@ export const portableBulkWriter: BulkWriter = {
     return taken;
   },
   releasePositions: (db, ids, owner) =>
-    inChunks(ids, (part) => db.deleteFrom('position_claims').where('position_id', 'in', part).where('owner', '=', owner).execute()),
+    inChunks(ids, (part) =>
+      db.deleteFrom('position_claims').where('position_id', 'in', part).where('owner', '=', owner).execute(),
+    ),
 };

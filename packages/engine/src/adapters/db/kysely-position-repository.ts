@@ -275,7 +275,12 @@ export class KyselyPositionRepository implements PositionRepository {
 
   /** Inserts a claim, or takes over one whose lease ran out; the rows that come back are held. */
   /** Inserts a claim, or takes over one whose lease ran out; the ids that come back are held. */
-  async claim(ids: readonly PositionId[], owner: string, until: Instant, now: Instant): Promise<PositionId[]> {
+  async claim(
+    ids: readonly PositionId[],
+    owner: string,
+    until: Instant,
+    now: Instant,
+  ): Promise<PositionId[]> {
     return (await this.bulk.claimPositions(this.db, ids, owner, iso(until), iso(now))) as PositionId[];
   }
 

@@ -1,8 +1,10 @@
-import type { EventSource, RunCycleResult } from '@ballast/contracts';
+import type { RunCycleResult } from '@ballast/contracts';
 import { ZERO } from '../../domain/decimal.js';
 import type { CycleId, EventId, Instant, PositionId } from '../../domain/ids.js';
+import { notFound } from '../app-error.js';
 import type { Broker } from '../ports/broker.js';
 import type { Clock } from '../ports/clock.js';
+import type { CycleRunner, RunOptions } from '../ports/cycle-runner.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Logger } from '../ports/logger.js';
 import type { MarketData, QuoteResult } from '../ports/market-data.js';
@@ -31,24 +33,12 @@ export interface OrchestratorDeps {
   readonly instanceId?: string;
 }
 
-export interface RunOptions {
-  readonly source: EventSource;
-  readonly actor: string;
-  /** Checked between batches: a stopping worker finishes the batch in hand, records it, and ends the cycle. */
-  readonly signal?: AbortSignal;
-}
-
-/** A requested position does not exist (or was deleted). */
-export class PositionNotFound extends Error {
-  readonly code = 'POSITION_NOT_FOUND';
-}
-
 /**
  * Runs trading cycles (DESIGN §5.1). The worker and the API call the same code; only `source` and
  * `actor` differ. Per batch: claim → load fresh → decide (pure) → write decisions and orders → send →
  * write fills. One failing position records an EvaluationFailed event and never stops the others.
  */
-export class LiveTradingOrchestrator {
+export class LiveTradingOrchestrator implements CycleRunner {
   private readonly planner: PositionPlanner;
   private readonly claims: PositionClaims;
   private readonly batchSize: number;
@@ -72,7 +62,7 @@ export class LiveTradingOrchestrator {
   /** Runs one position whatever its auto-trading switch (an explicit request); a halted portfolio still blocks orders. */
   async runCycleForPosition(id: PositionId, options: RunOptions): Promise<RunCycleResult> {
     const position = await this.deps.store.positions.get(id);
-    if (!position) throw new PositionNotFound(`position ${id} does not exist`);
+    if (!position) throw notFound('position', id);
     return this.run([{ id, symbol: position.symbol }], options, true);
   }
 

@@ -27,7 +27,9 @@ export class PositionClaims {
     for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
       const now = this.clock.now();
       // One transaction per attempt: the claims of a batch commit together (one fsync, all or none).
-      const got = await this.store.transaction((tx) => tx.positions.claim(wanted, owner, now + LEASE_MS, now));
+      const got = await this.store.transaction((tx) =>
+        tx.positions.claim(wanted, owner, now + LEASE_MS, now),
+      );
       held.push(...got);
       if (got.length === wanted.length || now >= deadline) return held;
       const gotSet = new Set(got);

@@ -6,11 +6,8 @@ import type { TestClock } from '../../adapters/clock/test-clock.js';
 import { NodeTimers } from '../../adapters/timers/node-timers.js';
 import { type Harness, SILENT_LOGGER, startHarness } from '../../test-support/engine-harness.js';
 import type { Broker, BrokerReport, OrderTicket } from '../ports/broker.js';
-import {
-  LiveTradingOrchestrator,
-  type OrchestratorDeps,
-  type RunOptions,
-} from './live-trading-orchestrator.js';
+import type { RunOptions } from '../ports/cycle-runner.js';
+import { LiveTradingOrchestrator, type OrchestratorDeps } from './live-trading-orchestrator.js';
 import { HEARTBEAT_MS, TradingWorker, type WorkerDeps } from './trading-worker.js';
 import { WorkerControl } from './worker-control.js';
 

@@ -4,6 +4,7 @@ import type { IdGenerator } from '../ports/id-generator.js';
 import type { Logger } from '../ports/logger.js';
 import type { Store } from '../ports/store.js';
 import type { Timers } from '../ports/timers.js';
+import type { WorkerHandle, WorkerSnapshot } from '../ports/worker-handle.js';
 import type { WorkerSettings } from '../records.js';
 import type { LiveTradingOrchestrator } from './live-trading-orchestrator.js';
 import { errorText } from './plan-recorder.js';
@@ -24,18 +25,10 @@ export interface WorkerDeps {
   readonly ids: IdGenerator;
   readonly logger: Logger;
   readonly identity: WorkerIdentity;
+  /** Told whenever the worker's state changes (a trading thread forwards it to the API thread). */
+  readonly onSnapshot?: (snapshot: WorkerSnapshot) => void;
   /** From the environment; used until an operator changes the settings through the API. */
   readonly defaults: { readonly enabled: boolean; readonly intervalSeconds: number };
-}
-
-export interface WorkerSnapshot {
-  readonly running: boolean;
-  readonly enabled: boolean;
-  readonly intervalSeconds: number;
-  readonly nextCycleAt: number | null;
-  readonly heartbeatAt: number | null;
-  readonly instanceId: string;
-  readonly inCycle: boolean;
 }
 
 /**
@@ -43,7 +36,7 @@ export interface WorkerSnapshot {
  * scheduled when the current one ends. After downtime it runs one cycle on fresh prices, never a replay
  * of missed slots. Settings live in the database, so the API of any process can change them.
  */
-export class TradingWorker {
+export class TradingWorker implements WorkerHandle {
   private settings: WorkerSettings | null = null;
   private started = false;
   private stopping = false;
@@ -129,8 +122,13 @@ export class TradingWorker {
     await this.current;
   }
 
+  private report(): void {
+    this.deps.onSnapshot?.(this.snapshot());
+  }
+
   private schedule(delayMs: number): void {
     this.nextCycleAt = this.deps.clock.now() + delayMs;
+    this.report();
     this.cycleTimer = this.deps.timers.setTimeout(() => {
       this.cycleTimer = null;
       this.current = this.tick().finally(() => {
@@ -186,6 +184,7 @@ export class TradingWorker {
         intervalSeconds: snapshot.intervalSeconds,
       });
       this.heartbeatAt = now;
+      this.report();
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'worker heartbeat could not be written');
     }

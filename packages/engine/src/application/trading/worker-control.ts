@@ -3,8 +3,9 @@ import { changeEvent, type Requester } from '../audit-draft.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Store } from '../ports/store.js';
+import type { WorkerHandle } from '../ports/worker-handle.js';
 import type { CycleRecord, WorkerInstanceRecord, WorkerSettings } from '../records.js';
-import { HEARTBEAT_MS, type TradingWorker } from './trading-worker.js';
+import { HEARTBEAT_MS } from './trading-worker.js';
 
 /** An instance whose heartbeat is older than this is shown as not alive. */
 export const STALE_AFTER_MS = 3 * HEARTBEAT_MS;
@@ -49,7 +50,7 @@ export class WorkerControl {
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly defaults: { readonly enabled: boolean; readonly intervalSeconds: number },
-    private readonly localWorker: TradingWorker | null,
+    private readonly localWorker: WorkerHandle | null,
   ) {}
 
   async update(body: WorkerSettingsBody, by: Requester): Promise<WorkerStatus> {
@@ -88,7 +89,7 @@ export class WorkerControl {
     const settings = await this.effective(instances);
     const now = this.clock.now();
     const alive = (i: WorkerInstanceRecord) => i.stoppedAt === null && now - i.heartbeatAt <= STALE_AFTER_MS;
-    const local = this.localWorker?.snapshot();
+    const local = this.localWorker?.snapshot() ?? undefined;
     const others = instances.filter((i) => i.instanceId !== local?.instanceId && alive(i));
     const scheduling = others.find((i) => i.enabled) ?? null;
     const shown = local?.running ? null : (scheduling ?? (local ? null : (others[0] ?? null)));
