@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AuditVerifyResult, EventSource, EventType } from '@ballast/contracts';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../application/ports/clock.js';
@@ -46,7 +46,7 @@ export function hashedText(r: HashedFields, payloadText: string): string {
 
 /** hash = sha256(prev_hash + canonical event), hex. */
 export function chainHash(prevHash: string, row: HashedFields, payloadText: string): string {
-  return createHash('sha256').update(prevHash).update(hashedText(row, payloadText)).digest('hex');
+  return hash('sha256', prevHash + hashedText(row, payloadText), 'hex');
 }
 
 export function eventFromRow(r: EventRow): StoredEvent {

@@ -6,9 +6,12 @@ import type { IdGenerator } from '../../application/ports/id-generator.js';
  * UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits, with a counter in the
  * random field so ids made in the same millisecond still sort in creation order.
  */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export class UuidV7Generator implements IdGenerator {
   private lastMs = -1;
   private counter = 0;
+  private timePrefix = '';
   private pool = Buffer.alloc(0);
   private poolOffset = 0;
 
@@ -26,23 +29,20 @@ export class UuidV7Generator implements IdGenerator {
     } else {
       this.counter = 0;
     }
+    if (ms !== this.lastMs || this.timePrefix === '') {
+      const t = ms.toString(16).padStart(12, '0');
+      this.timePrefix = `${t.slice(0, 8)}-${t.slice(8, 12)}-`;
+    }
     this.lastMs = ms;
-    const b = Buffer.alloc(16);
-    b.writeUIntBE(ms, 0, 6);
-    b.writeUInt16BE(0x7000 | this.counter, 6);
-    this.random(8).copy(b, 8);
-    b[8] = (b[8]! & 0x3f) | 0x80;
-    const h = b.toString('hex');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
-
-  private random(n: number): Buffer {
-    if (this.poolOffset + n > this.pool.length) {
+    if (this.poolOffset + 8 > this.pool.length) {
       this.pool = randomBytes(4096);
       this.poolOffset = 0;
     }
-    const out = this.pool.subarray(this.poolOffset, this.poolOffset + n);
-    this.poolOffset += n;
-    return out;
+    const p = this.pool;
+    const o = this.poolOffset;
+    this.poolOffset += 8;
+    const variant = HEX[(p[o]! & 0x3f) | 0x80]!;
+    const version = (0x7000 | this.counter).toString(16);
+    return `${this.timePrefix}${version}-${variant}${HEX[p[o + 1]!]}-${HEX[p[o + 2]!]}${HEX[p[o + 3]!]}${HEX[p[o + 4]!]}${HEX[p[o + 5]!]}${HEX[p[o + 6]!]}${HEX[p[o + 7]!]}`;
   }
 }
