@@ -70,6 +70,17 @@ export class KyselyPortfolioRepository implements PortfolioRepository {
     return row ? portfolioFromRow(row) : null;
   }
 
+  async getMany(ids: readonly PortfolioId[]): Promise<Map<PortfolioId, PortfolioRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('portfolios')
+      .selectAll()
+      .where('id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .execute();
+    return new Map(rows.map((r) => [r.id as PortfolioId, portfolioFromRow(r)]));
+  }
+
   async list(page: PageRequest): Promise<Page<PortfolioRecord>> {
     let q = this.db.selectFrom('portfolios').selectAll().where('deleted_at', 'is', null);
     if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Page, PageRequest } from '../../application/ports/page.js';
-import type { PositionForTrading, PositionRepository } from '../../application/ports/store.js';
-import type { PortfolioRecord, PositionRecord } from '../../application/records.js';
+import type { PositionRepository } from '../../application/ports/store.js';
+import type { PositionRecord } from '../../application/records.js';
 import type { Instant, PortfolioId, PositionId } from '../../domain/ids.js';
 import type { StrategyParams } from '../../domain/strategy-params.js';
 import { paramsFromWire, paramsToWire } from '../../domain/strategy-params-codec.js';
@@ -9,7 +9,6 @@ import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
 import { decodeTextCursor, pageOf } from './cursor.js';
 import type { PositionsTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
-import { portfolioFromRow } from './kysely-portfolio-repository.js';
 import { bool, dec, decOrNull, flag, instant, iso, text, textOrNull } from './row-codecs.js';
 
 const OPEN_STATUSES = ['new', 'submitted', 'partially_filled'];
@@ -217,63 +216,20 @@ export class KyselyPositionRepository implements PositionRepository {
     return rows.map((r) => ({ id: r.id as PositionId, symbol: r.symbol }));
   }
 
-  async loadForTrading(ids: readonly PositionId[]): Promise<PositionForTrading[]> {
-    const out: PositionForTrading[] = [];
+  async withOpenOrders(ids: readonly PositionId[]): Promise<Set<PositionId>> {
+    const out = new Set<PositionId>();
     for (const part of chunks(ids)) {
       const rows = await this.db
-        .selectFrom('positions as p')
-        .innerJoin('portfolios as f', 'f.id', 'p.portfolio_id')
-        .selectAll('p')
-        .select([
-          'f.name as f_name',
-          'f.base_currency as f_base_currency',
-          'f.state as f_state',
-          'f.auto_trading_enabled as f_auto',
-          'f.market_hours as f_market_hours',
-          'f.is_demo as f_is_demo',
-          'f.created_at as f_created_at',
-          'f.updated_at as f_updated_at',
-        ])
-        .where('p.id', 'in', part)
-        .where('p.deleted_at', 'is', null)
-        .where('f.deleted_at', 'is', null)
+        .selectFrom('orders')
+        .select('position_id')
+        .where('position_id', 'in', part)
+        .where('status', 'in', OPEN_STATUSES)
         .execute();
-      const open = await this.openOrderPositions(part);
-      const portfolios = new Map<string, PortfolioRecord>();
-      for (const r of rows) {
-        let portfolio = portfolios.get(r.portfolio_id);
-        if (!portfolio) {
-          portfolio = portfolioFromRow({
-            id: r.portfolio_id,
-            name: r.f_name,
-            base_currency: r.f_base_currency,
-            state: r.f_state,
-            auto_trading_enabled: r.f_auto,
-            market_hours: r.f_market_hours,
-            is_demo: r.f_is_demo,
-            created_at: r.f_created_at,
-            updated_at: r.f_updated_at,
-            deleted_at: null,
-          });
-          portfolios.set(r.portfolio_id, portfolio);
-        }
-        out.push({ position: positionFromRow(r), portfolio, hasOpenOrder: open.has(r.id) });
-      }
+      for (const r of rows) out.add(r.position_id as PositionId);
     }
     return out;
   }
 
-  private async openOrderPositions(ids: readonly string[]): Promise<Set<string>> {
-    const rows = await this.db
-      .selectFrom('orders')
-      .select('position_id')
-      .where('position_id', 'in', ids)
-      .where('status', 'in', OPEN_STATUSES)
-      .execute();
-    return new Set(rows.map((r) => r.position_id));
-  }
-
-  /** Inserts a claim, or takes over one whose lease ran out; the rows that come back are held. */
   /** Inserts a claim, or takes over one whose lease ran out; the ids that come back are held. */
   async claim(
     ids: readonly PositionId[],

@@ -20,6 +20,8 @@ export interface PortfolioRepository {
   update(p: PortfolioRecord): Promise<void>;
   softDelete(id: PortfolioId, at: Instant): Promise<void>;
   get(id: PortfolioId): Promise<PortfolioRecord | null>;
+  /** The portfolios that exist among `ids` (deleted ones are missing). */
+  getMany(ids: readonly PortfolioId[]): Promise<Map<PortfolioId, PortfolioRecord>>;
   list(page: PageRequest): Promise<Page<PortfolioRecord>>;
   count(): Promise<number>;
 }
@@ -50,7 +52,8 @@ export interface PositionRepository {
   listByPortfolios(ids: readonly PortfolioId[]): Promise<PositionRecord[]>;
   /** Positions a scheduled cycle trades: auto-trading on for both, portfolio active, anchor set, not deleted. */
   listActiveForTrading(): Promise<{ id: PositionId; symbol: string }[]>;
-  loadForTrading(ids: readonly PositionId[]): Promise<PositionForTrading[]>;
+  /** The positions among `ids` that have an order still open at the broker. */
+  withOpenOrders(ids: readonly PositionId[]): Promise<Set<PositionId>>;
   /** Takes a lease on positions for one evaluation; returns the ids it got (others are held elsewhere). */
   claim(ids: readonly PositionId[], owner: string, until: Instant, now: Instant): Promise<PositionId[]>;
   release(ids: readonly PositionId[], owner: string): Promise<void>;

@@ -103,7 +103,7 @@ export async function recordExecutions(
   known: ReadonlyMap<PositionId, PositionRecord>,
   ids: IdGenerator,
   now: Instant,
-): Promise<Map<PositionId, FillOutcome>> {
+): Promise<{ fills: Map<PositionId, FillOutcome>; positions: PositionRecord[] }> {
   const fresh = await freshPositions(
     tx,
     submissions.flatMap((s) => known.get(s.order.positionId) ?? []),
@@ -118,7 +118,7 @@ export async function recordExecutions(
   await tx.orders.saveMany(batch.orders);
   await tx.positions.saveMany(batch.positions);
   await tx.audit.append(batch.chains.flatMap((c) => c.drafts));
-  return batch.outcomes;
+  return { fills: batch.outcomes, positions: batch.positions };
 }
 
 function recordOne(

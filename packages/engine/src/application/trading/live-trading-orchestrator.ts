@@ -15,6 +15,7 @@ import { CycleTally } from './cycle-tally.js';
 import { EventChain } from './event-chain.js';
 import { recordExecutions, type Submission } from './execution-recorder.js';
 import { errorText, recordPlans } from './plan-recorder.js';
+import { PositionCache } from './position-cache.js';
 import { PositionClaims } from './position-claims.js';
 import type { CycleContext, PositionPlan } from './position-plan.js';
 import { type ClientOrderIdFor, PositionPlanner } from './position-planner.js';
@@ -41,6 +42,7 @@ export interface OrchestratorDeps {
 export class LiveTradingOrchestrator implements CycleRunner {
   private readonly planner: PositionPlanner;
   private readonly claims: PositionClaims;
+  private readonly positions = new PositionCache();
   private readonly batchSize: number;
 
   constructor(private readonly deps: OrchestratorDeps) {
@@ -200,26 +202,28 @@ export class LiveTradingOrchestrator implements CycleRunner {
     let released = false;
     try {
       await timers.yieldToEventLoop();
-      const loaded = await store.positions.loadForTrading(claimed);
+      const loaded = await this.positions.load(store, claimed);
       await timers.yieldToEventLoop();
       const now = clock.now();
       const plans = loaded.map((item) => this.planSafely(cycle, item, now));
       await this.recordBusy(cycle, batch, claimed, tally);
       await timers.yieldToEventLoop();
       const recorded = await recordPlans(this.deps, cycle, plans, now, tally);
+      this.positions.remember(recorded.positions.values());
       await timers.yieldToEventLoop();
       const submissions = await this.submit(recorded.plans);
       // Fills and the release of the claims commit together: one transaction, one fsync.
-      const fills = await store.transaction(async (tx) => {
+      const executed = await store.transaction(async (tx) => {
         const outcomes =
           submissions.length > 0
             ? await recordExecutions(tx, cycle, submissions, recorded.positions, ids, clock.now())
-            : new Map();
+            : { fills: new Map(), positions: [] };
         await tx.positions.release(claimed, owner);
         return outcomes;
       });
       released = true;
-      tally.addFills(fills);
+      this.positions.remember(executed.positions);
+      tally.addFills(executed.fills);
     } finally {
       if (!released) await this.claims.release(claimed, owner);
     }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Decimal } from '../../domain/decimal.js';
 import { type Harness, OPERATOR, startHarness } from '../../test-support/engine-harness.js';
 
 let h: Harness;
@@ -167,6 +168,24 @@ describe('guardrails across cycles', () => {
     const result = await h.orchestrator.runCycle(WORKER);
     expect(result.counts).toMatchObject({ anchor_resets: 1, orders: 0 });
     expect((await h.store.positions.get(position.id))!.anchor!.toFixed()).toBe('160');
+  });
+});
+
+describe('changes made between cycles', () => {
+  it('are seen by the next cycle: a deposit enlarges the next buy and is never overwritten', async () => {
+    const { position } = await h.addPosition({ symbol: 'ACME' });
+    h.market.set('ACME', 98);
+    await h.orchestrator.runCycle(WORKER);
+    await h.positions.moveCash(position.id, { kind: 'deposit', amount: '5000' }, OPERATOR);
+    h.market.set('ACME', 97);
+    const result = await h.orchestrator.runCycle(WORKER);
+    expect(result.counts.fills).toBe(1);
+    const [order] = (await h.store.orders.list({ positionId: position.id }, { limit: 1 })).items;
+    // With 10 000 in cash the rebalance formula buys more than the 5.234455 of worked example A.
+    expect(order!.qty.greaterThan('5.234455')).toBe(true);
+    const after = await h.store.positions.get(position.id);
+    const cost = order!.qty.mul(97).add(order!.estFee);
+    expect(after!.cash.toFixed()).toBe(new Decimal(10_000).sub(cost).toFixed());
   });
 });
 
