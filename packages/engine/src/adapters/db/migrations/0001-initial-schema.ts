@@ -44,6 +44,8 @@ export async function up(db: Kysely<unknown>, dialect: SqlDialectName): Promise<
     .addColumn('position_id', 'text', (c) => c.primaryKey())
     .addColumn('owner', 'text', (c) => c.notNull())
     .addColumn('until', 'text', (c) => c.notNull())
+    // On SQLite the row lives in the key's own B-tree: claiming and releasing touch one tree, not two.
+    .$call((t) => (dialect === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t))
     .execute();
 
   await db.schema
