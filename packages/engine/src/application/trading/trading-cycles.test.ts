@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clientOrderIdFor } from '../../adapters/broker/client-order-id.js';
 import { Decimal } from '../../domain/decimal.js';
-import { type Harness, OPERATOR, startHarness } from '../../test-support/engine-harness.js';
+import { type Harness, OPERATOR, SILENT_LOGGER, startHarness } from '../../test-support/engine-harness.js';
+import type { OrderTicket } from '../ports/broker.js';
+import { LiveTradingOrchestrator } from './live-trading-orchestrator.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -97,6 +100,42 @@ describe('which positions a cycle trades', () => {
       error: 'provider timeout',
     });
     expect((await h.store.positions.get(ok.position.id))!.anchor!.toFixed()).toBe('97');
+  });
+});
+
+describe('a broker that fails for one symbol', () => {
+  it('leaves that order open and recorded, and fills the others', async () => {
+    const failing = {
+      name: 'flaky',
+      submit: async (t: OrderTicket) =>
+        t.symbol === 'BAD' ? Promise.reject(new Error('connection reset')) : h.broker.submit(t),
+      getOrder: (id: string) => h.broker.getOrder(id),
+    };
+    const orchestrator = new LiveTradingOrchestrator({
+      store: h.store,
+      marketData: h.market,
+      broker: failing,
+      clock: h.clock,
+      ids: h.ids,
+      timers: h.timers,
+      logger: SILENT_LOGGER,
+      clientOrderIdFor,
+    });
+    const bad = await h.addPosition({ symbol: 'BAD' });
+    const good = await h.addPosition({ symbol: 'GOOD' });
+    h.market.set('BAD', 97).set('GOOD', 97);
+    const result = await orchestrator.runCycle(WORKER);
+    expect(result.counts).toMatchObject({ evaluated: 2, orders: 2, fills: 1 });
+    const [badOrder] = (await h.store.orders.list({ positionId: bad.position.id }, { limit: 1 })).items;
+    expect(badOrder!.status).toBe('new');
+    const failed = (
+      await h.store.audit.list({ type: 'OrderSubmissionFailed', cycle_id: result.id }, { limit: 5 })
+    ).items;
+    expect(failed.map((e) => [e.positionId, e.payload.error])).toEqual([
+      [bad.position.id, 'connection reset'],
+    ]);
+    expect((await h.store.positions.get(good.position.id))!.anchor!.toFixed()).toBe('97');
+    expect((await h.store.positions.get(bad.position.id))!.anchor!.toFixed()).toBe('100');
   });
 });
 
