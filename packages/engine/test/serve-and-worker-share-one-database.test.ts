@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   client,
   type EngineProcess,
+  engineSettings,
   ensureBuilt,
   FIRST_TRADE_MS,
   HEARTBEAT_MS,
@@ -37,16 +38,7 @@ describe('ballast serve and ballast worker share one database', () => {
     ensureBuilt();
     dir = await mkdtemp(join(tmpdir(), 'ballast-two-processes-'));
     const csv = await writeSeesawCsv(dir, 3_000);
-    const shared = {
-      DATABASE_URL: `sqlite:${join(dir, 'ballast.db')}`,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_FORMAT: 'json',
-      LOG_LEVEL: 'info',
-      TRADING_WORKER_INTERVAL_SECONDS: '1',
-      BALLAST_DEMO: 'false',
-      MARKET_DATA: `replay:${csv}`,
-    };
+    const shared = { ...engineSettings(dir, csv) };
     // The API process first (it applies the migrations), then the worker process on the same file.
     serve = await startBallast('serve', { ...shared, TRADING_WORKER_ENABLED: 'false' });
     worker = await startBallast('worker', { ...shared, TRADING_WORKER_ENABLED: 'true' });

@@ -24,6 +24,7 @@ import {
   BALLAST,
   client,
   engineEnv,
+  engineSettings,
   ensureBuilt,
   FIRST_TRADE_MS,
   killHard,
@@ -53,17 +54,7 @@ describe('the worker trades with the console closed', () => {
   it('trades on its own, stops cleanly on SIGTERM and resumes after a restart with the audit trail intact', async () => {
     dir = await mkdtemp(join(tmpdir(), 'ballast-independence-'));
     const csv = await writeSeesawCsv(dir, 3_000);
-    const env = {
-      DATABASE_URL: `sqlite:${join(dir, 'ballast.db')}`,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_FORMAT: 'json',
-      LOG_LEVEL: 'info',
-      TRADING_WORKER_ENABLED: 'true',
-      TRADING_WORKER_INTERVAL_SECONDS: '1',
-      BALLAST_DEMO: 'false',
-      MARKET_DATA: `replay:${csv}`,
-    };
+    const env = { ...engineSettings(dir, csv), TRADING_WORKER_ENABLED: 'true' };
 
     // 1. The real server, started the way an operator starts it; nobody opens the console.
     const first = await startBallast('serve', env);

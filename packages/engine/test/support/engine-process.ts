@@ -65,6 +65,20 @@ export async function writeSeesawCsv(into: string, bars: number): Promise<string
   return file;
 }
 
+/** A fresh engine on `dir`: its own SQLite file, any free port, JSON logs, a 1-second worker, the replay. */
+export function engineSettings(dir: string, csv: string) {
+  return {
+    DATABASE_URL: `sqlite:${join(dir, 'ballast.db')}`,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'info',
+    TRADING_WORKER_INTERVAL_SECONDS: '1',
+    BALLAST_DEMO: 'false',
+    MARKET_DATA: `replay:${csv}`,
+  };
+}
+
 /** The test's own configuration on top of an environment cleared of every engine variable. */
 export function engineEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };

@@ -30,3 +30,29 @@ export function pageOf<T>(
   const items = rows.slice(0, limit);
   return { items, nextCursor: encodeCursor(keyOf(items[items.length - 1]!)) };
 }
+
+/** Anything that can finish a keyset page: a filtered select whose rows have a time-ordered `id`. */
+interface IdPagedQuery<R> {
+  where(column: 'id', op: '<', value: string): IdPagedQuery<R>;
+  orderBy(column: 'id', direction: 'desc'): IdPagedQuery<R>;
+  limit(n: number): IdPagedQuery<R>;
+  execute(): Promise<R[]>;
+}
+
+/**
+ * Newest first by id (UUIDv7 ids sort by creation), `limit` rows after the cursor, and the cursor of
+ * the next page: the paging every list of the API shares.
+ */
+export async function pageById<R extends { id: string }, T>(
+  query: IdPagedQuery<R>,
+  page: { limit: number; cursor?: string | undefined },
+  map: (row: R) => T,
+): Promise<{ items: T[]; nextCursor: string | null }> {
+  const q = page.cursor ? query.where('id', '<', decodeTextCursor(page.cursor)) : query;
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
+  return { items: items.map(map), nextCursor };
+}

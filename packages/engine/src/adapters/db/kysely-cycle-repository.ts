@@ -4,7 +4,7 @@ import type { Page, PageRequest } from '../../application/ports/page.js';
 import type { CycleRepository } from '../../application/ports/store.js';
 import type { CycleRecord, CycleStatus } from '../../application/records.js';
 import type { CycleId } from '../../domain/ids.js';
-import { decodeTextCursor, pageOf } from './cursor.js';
+import { pageById } from './cursor.js';
 import type { CyclesTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
 import { instant, instantOrNull, iso, isoOrNull } from './row-codecs.js';
@@ -62,13 +62,7 @@ export class KyselyCycleRepository implements CycleRepository {
   async list(filter: { source?: EventSource | undefined }, page: PageRequest): Promise<Page<CycleRecord>> {
     let q = this.db.selectFrom('cycles').selectAll();
     if (filter.source) q = q.where('source', '=', filter.source);
-    if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));
-    const rows = await q
-      .orderBy('id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
-    const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
-    return { items: items.map(cycleFromRow), nextCursor };
+    return pageById(q, page, cycleFromRow);
   }
 
   async latest(source: EventSource): Promise<CycleRecord | null> {

@@ -6,7 +6,7 @@ import type { OrderRecord } from '../../application/records.js';
 import type { CycleId, OrderId, PortfolioId, PositionId } from '../../domain/ids.js';
 import type { Side } from '../../domain/position-state.js';
 import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
-import { decodeTextCursor, pageOf } from './cursor.js';
+import { pageById } from './cursor.js';
 import type { OrdersTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
 import { dec, instant, iso, text } from './row-codecs.js';
@@ -89,13 +89,7 @@ export class KyselyOrderRepository implements OrderRepository {
     if (filter.portfolioId) q = q.where('portfolio_id', '=', filter.portfolioId);
     if (filter.positionId) q = q.where('position_id', '=', filter.positionId);
     if (filter.status) q = q.where('status', '=', filter.status);
-    if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));
-    const rows = await q
-      .orderBy('id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
-    const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
-    return { items: items.map(orderFromRow), nextCursor };
+    return pageById(q, page, orderFromRow);
   }
 
   async listOpen(): Promise<OrderRecord[]> {

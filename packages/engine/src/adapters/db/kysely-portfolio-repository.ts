@@ -4,7 +4,7 @@ import type { PortfolioRepository } from '../../application/ports/store.js';
 import type { PortfolioRecord } from '../../application/records.js';
 import type { Instant, PortfolioId } from '../../domain/ids.js';
 import type { MarketHoursSetting } from '../../domain/strategy-params.js';
-import { decodeTextCursor, pageOf } from './cursor.js';
+import { pageById } from './cursor.js';
 import type { PortfoliosTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
 import { bool, flag, instant, iso } from './row-codecs.js';
@@ -82,14 +82,8 @@ export class KyselyPortfolioRepository implements PortfolioRepository {
   }
 
   async list(page: PageRequest): Promise<Page<PortfolioRecord>> {
-    let q = this.db.selectFrom('portfolios').selectAll().where('deleted_at', 'is', null);
-    if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));
-    const rows = await q
-      .orderBy('id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
-    const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
-    return { items: items.map(portfolioFromRow), nextCursor };
+    const q = this.db.selectFrom('portfolios').selectAll().where('deleted_at', 'is', null);
+    return pageById(q, page, portfolioFromRow);
   }
 
   async count(): Promise<number> {

@@ -6,7 +6,7 @@ import type { Instant, PortfolioId, PositionId } from '../../domain/ids.js';
 import type { StrategyParams } from '../../domain/strategy-params.js';
 import { paramsFromWire, paramsToWire } from '../../domain/strategy-params-codec.js';
 import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
-import { decodeTextCursor, pageOf } from './cursor.js';
+import { pageById } from './cursor.js';
 import type { PositionsTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
 import { bool, dec, decOrNull, flag, instant, iso, text, textOrNull } from './row-codecs.js';
@@ -180,13 +180,7 @@ export class KyselyPositionRepository implements PositionRepository {
   ): Promise<Page<PositionRecord>> {
     let q = this.db.selectFrom('positions').selectAll().where('deleted_at', 'is', null);
     if (filter.portfolioId) q = q.where('portfolio_id', '=', filter.portfolioId);
-    if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));
-    const rows = await q
-      .orderBy('id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
-    const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
-    return { items: items.map(positionFromRow), nextCursor };
+    return pageById(q, page, positionFromRow);
   }
 
   async listByPortfolios(ids: readonly PortfolioId[]): Promise<PositionRecord[]> {

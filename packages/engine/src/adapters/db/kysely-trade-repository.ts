@@ -5,7 +5,7 @@ import type { TradeRecord } from '../../application/records.js';
 import type { OrderId, PortfolioId, PositionId, TradeId } from '../../domain/ids.js';
 import type { Side } from '../../domain/position-state.js';
 import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
-import { decodeTextCursor, pageOf } from './cursor.js';
+import { pageById } from './cursor.js';
 import type { TradesTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
 import { dec, instant, iso, text } from './row-codecs.js';
@@ -57,13 +57,7 @@ export class KyselyTradeRepository implements TradeRepository {
     let q = this.db.selectFrom('trades').selectAll();
     if (filter.portfolioId) q = q.where('portfolio_id', '=', filter.portfolioId);
     if (filter.positionId) q = q.where('position_id', '=', filter.positionId);
-    if (page.cursor) q = q.where('id', '<', decodeTextCursor(page.cursor));
-    const rows = await q
-      .orderBy('id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
-    const { items, nextCursor } = pageOf(rows, page.limit, (r) => r.id);
-    return { items: items.map(tradeFromRow), nextCursor };
+    return pageById(q, page, tradeFromRow);
   }
 
   async listByPosition(id: PositionId): Promise<TradeRecord[]> {
