@@ -48,19 +48,8 @@ export function roundQtyDown(qty: Decimal): Decimal {
   return qty.toDecimalPlaces(QTY_DECIMALS, Decimal.ROUND_DOWN);
 }
 
-/** Rounds to the nearest quantity unless that would exceed `limit`; then rounds toward zero. */
-export function roundQtyWithin(qty: Decimal, limit: Decimal): Decimal {
-  const nearest = roundQty(qty);
-  return nearest.greaterThan(limit) ? qty.toDecimalPlaces(QTY_DECIMALS, Decimal.ROUND_DOWN) : nearest;
-}
-
 export function roundFee(fee: Decimal): Decimal {
   return fee.toDecimalPlaces(FEE_DECIMALS, Decimal.ROUND_HALF_UP);
-}
-
-/** Plain decimal notation without exponent and without trailing zeros. */
-export function formatDecimal(value: Decimal): string {
-  return value.toFixed();
 }
 
 type DecimalInternals = { d: number[] | null; e: number; s: number };

@@ -6,12 +6,12 @@ import type { OrderRecord } from '../../application/records.js';
 import type { CycleId, OrderId, PortfolioId, PositionId } from '../../domain/ids.js';
 import type { Side } from '../../domain/position-state.js';
 import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
+import { OPEN_ORDER_STATUSES } from '../../domain/order-status.js';
 import { pageById } from './cursor.js';
 import type { OrdersTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
 import { dec, instant, iso, text } from './row-codecs.js';
 
-const OPEN = ['new', 'submitted', 'partially_filled'];
 
 function orderFromRow(r: Selectable<OrdersTable>): OrderRecord {
   return {
@@ -96,7 +96,7 @@ export class KyselyOrderRepository implements OrderRepository {
     const rows = await this.db
       .selectFrom('orders')
       .selectAll()
-      .where('status', 'in', OPEN)
+      .where('status', 'in', OPEN_ORDER_STATUSES)
       .orderBy('id')
       .execute();
     return rows.map(orderFromRow);

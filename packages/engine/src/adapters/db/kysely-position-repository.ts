@@ -6,12 +6,12 @@ import type { Instant, PortfolioId, PositionId } from '../../domain/ids.js';
 import type { StrategyParams } from '../../domain/strategy-params.js';
 import { paramsFromWire, paramsToWire } from '../../domain/strategy-params-codec.js';
 import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
+import { OPEN_ORDER_STATUSES } from '../../domain/order-status.js';
 import { pageById } from './cursor.js';
 import type { PositionsTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
 import { bool, dec, decOrNull, flag, instant, iso, text, textOrNull } from './row-codecs.js';
 
-const OPEN_STATUSES = ['new', 'submitted', 'partially_filled'];
 /** SQLite allows 32 766 bound values per statement; stay far below for `IN (…)` lists. */
 const IN_CHUNK = 900;
 
@@ -217,7 +217,7 @@ export class KyselyPositionRepository implements PositionRepository {
         .selectFrom('orders')
         .select('position_id')
         .where('position_id', 'in', part)
-        .where('status', 'in', OPEN_STATUSES)
+        .where('status', 'in', OPEN_ORDER_STATUSES)
         .execute();
       for (const r of rows) out.add(r.position_id as PositionId);
     }
