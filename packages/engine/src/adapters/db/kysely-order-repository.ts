@@ -4,14 +4,13 @@ import type { Page, PageRequest } from '../../application/ports/page.js';
 import type { OrderRepository } from '../../application/ports/store.js';
 import type { OrderRecord } from '../../application/records.js';
 import type { CycleId, OrderId, PortfolioId, PositionId } from '../../domain/ids.js';
+import { OPEN_ORDER_STATUSES } from '../../domain/order-status.js';
 import type { Side } from '../../domain/position-state.js';
 import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
-import { OPEN_ORDER_STATUSES } from '../../domain/order-status.js';
 import { pageById } from './cursor.js';
 import type { OrdersTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
 import { dec, instant, iso, text } from './row-codecs.js';
-
 
 function orderFromRow(r: Selectable<OrdersTable>): OrderRecord {
   return {
