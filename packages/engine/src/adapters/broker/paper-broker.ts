@@ -2,6 +2,8 @@ import type { Broker, BrokerReport, OrderTicket } from '../../application/ports/
 import type { Clock } from '../../application/ports/clock.js';
 import { Decimal, roundFee } from '../../domain/decimal.js';
 
+const REMEMBERED_ORDERS = 50_000;
+
 export interface PaperBrokerOptions {
   /** Price slippage against the trader, in basis points (0 = fill exactly at the evaluated price). */
   readonly slippageBps?: number;
@@ -38,6 +40,9 @@ export class PaperBroker implements Broker {
       executedAt: this.clock.now(),
     };
     this.fills.set(ticket.clientOrderId, report);
+    // Remember recent orders only: a resend comes within moments, and a process that runs for months
+    // must not keep every fill it ever made in memory.
+    if (this.fills.size > REMEMBERED_ORDERS) this.fills.delete(this.fills.keys().next().value!);
     return report;
   }
 
