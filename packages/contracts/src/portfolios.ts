@@ -16,6 +16,12 @@ export const PortfolioSummary = z.object({
 });
 export type PortfolioSummary = z.infer<typeof PortfolioSummary>;
 
+/** Every portfolio added up, one line per base currency (amounts in different currencies are never summed). */
+export const PortfolioTotals = z.object({
+  currencies: z.array(PortfolioSummary.extend({ currency: z.string(), portfolios: z.number().int() })),
+});
+export type PortfolioTotals = z.infer<typeof PortfolioTotals>;
+
 export const Portfolio = z.object({
   id: Id,
   name: z.string(),

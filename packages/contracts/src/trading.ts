@@ -67,6 +67,10 @@ export const WorkerStatus = z.object({
   next_cycle_at: Timestamp.nullable(),
   instance_id: z.string().nullable(),
   heartbeat_at: Timestamp.nullable(),
+  heartbeat_stale_after_seconds: z
+    .number()
+    .int()
+    .describe('a heartbeat older than this means the worker is not alive (stuck, or its process is gone)'),
   settings_updated_at: Timestamp.nullable(),
   settings_updated_by: z.string().nullable(),
   instances: z.array(WorkerInstance),
@@ -74,7 +78,14 @@ export const WorkerStatus = z.object({
 export type WorkerStatus = z.infer<typeof WorkerStatus>;
 
 export const WorkerSettingsBody = z
-  .object({ enabled: z.boolean(), interval_seconds: z.number().int().min(1).max(86_400) })
+  .object({
+    enabled: z.boolean({ error: 'must be true or false' }),
+    interval_seconds: z
+      .number({ error: 'must be a whole number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(1, 'must be at least 1 second')
+      .max(86_400, 'must be at most 86 400 seconds (one day)'),
+  })
   .partial()
   .strict()
   .refine(

@@ -13,6 +13,6 @@ export class AppError extends Error {
   }
 }
 
-export function notFound(kind: 'portfolio' | 'position' | 'cycle' | 'order', id: string): AppError {
+export function notFound(kind: 'portfolio' | 'position' | 'cycle' | 'order' | 'event', id: string): AppError {
   return new AppError(`${kind.toUpperCase()}_NOT_FOUND`, `${kind} ${id} does not exist`, { id });
 }

@@ -2,12 +2,14 @@ import type { EventSource, EventType } from '@ballast/contracts';
 import type { EventId, PortfolioId, PositionId } from '../domain/ids.js';
 import type { Clock } from './ports/clock.js';
 import type { IdGenerator } from './ports/id-generator.js';
-import type { EventDraft } from './records.js';
+import type { EventDraft, StoredEvent } from './records.js';
 
 /** Who asked for a change: the audit trail records both on every event. */
 export interface Requester {
   readonly source: EventSource;
   readonly actor: string;
+  /** Told which events the change produced, once they are committed (the API returns their seqs). */
+  readonly onRecorded?: (events: readonly StoredEvent[]) => void;
 }
 
 export interface Subject {

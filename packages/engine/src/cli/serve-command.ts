@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createEngine, type Engine } from '../container.js';
@@ -12,6 +15,7 @@ import { engineVersion } from './version.js';
  */
 export async function serve(config: Config, logger: Logger): Promise<number> {
   const trading = new TradingThread(logger);
+  const consoleDir = builtConsole();
   const engine = await createEngine(config, logger, { withWorker: false, workerHandle: trading });
   const app = await buildApp(
     {
@@ -22,25 +26,32 @@ export async function serve(config: Config, logger: Logger): Promise<number> {
       portfolios: engine.portfolios,
       positions: engine.positions,
       version: engineVersion(),
+      consoleDir,
       readiness: async () => ({
         worker: (await engine.workerControl.status()).running ? 'running' : 'not running',
       }),
     },
     { loggerInstance: logger },
   );
-  app.get('/', { config: { role: 'public' }, schema: { hide: true } }, (_req, reply) =>
-    reply.redirect('/docs'),
-  );
   await app.listen({ host: config.http.host, port: config.http.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   await trading.start();
-  logger.info(startupFacts(engine, trading, port), startupMessage(engine, trading, port));
+  logger.info(
+    startupFacts(engine, trading, port),
+    startupMessage(engine, trading, port, consoleDir !== null),
+  );
   return onShutdownSignal(logger, async () => {
     await Promise.all([app.close(), trading.stop('shutdown signal')]);
     await engine.close();
     logger.info('stopped cleanly');
   });
+}
+
+/** The console's production build, served at `/` when it exists (`npm run build` makes it). */
+function builtConsole(): string | null {
+  const dir = fileURLToPath(new URL('../../../console/dist/', import.meta.url));
+  return existsSync(join(dir, 'index.html')) ? dir : null;
 }
 
 export function describeMarket(config: Config): string {
@@ -60,12 +71,13 @@ function startupFacts(engine: Engine, trading: TradingThread, port: number) {
   };
 }
 
-function startupMessage(engine: Engine, trading: TradingThread, port: number): string {
+function startupMessage(engine: Engine, trading: TradingThread, port: number, hasConsole: boolean): string {
   const { config } = engine;
   const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
   const worker = trading.snapshot();
   const lines = [
     'Ballast is running',
+    `  console        ${hasConsole ? `http://${host}:${port}/` : 'not built (npm run build makes it)'}`,
     `  API            http://${host}:${port}/v1   (docs: http://${host}:${port}/docs)`,
     `  worker         ${worker?.enabled ? `trading every ${worker.intervalSeconds} s` : 'disabled in this process (enable it with PUT /v1/trading/worker)'}`,
     `  market data    ${describeMarket(config)}`,

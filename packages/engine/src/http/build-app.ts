@@ -3,7 +3,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.js';
+import { isConsolePage, sendConsolePage, serveConsole } from './console-static.js';
 import { installErrorHandling } from './error-handler.js';
+import { reportRecordedEvents } from './requester.js';
 import { requireDeclaredRoles } from './roles.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -29,10 +31,16 @@ export async function buildApp(
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  const consoleDir = deps.consoleDir ?? null;
+  installErrorHandling(app, (request, reply) => {
+    if (!consoleDir || !isConsolePage(request)) return false;
+    void sendConsolePage(reply);
+    return true;
+  });
   // JSON only: a text body is refused with 415 rather than validated as a string.
   app.removeContentTypeParser('text/plain');
   requireDeclaredRoles(app);
+  reportRecordedEvents(app);
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -54,5 +62,10 @@ export async function buildApp(
   ]) {
     await app.register(routes(deps));
   }
+  if (consoleDir) await serveConsole(app, consoleDir);
+  else
+    app.get('/', { config: { role: 'public' }, schema: { hide: true } }, (_req, reply) =>
+      reply.redirect('/docs'),
+    );
   return app;
 }

@@ -18,6 +18,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   POSITION_NOT_FOUND: 404,
   CYCLE_NOT_FOUND: 404,
   ORDER_NOT_FOUND: 404,
+  EVENT_NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   BODY_TOO_LARGE: 413,
@@ -66,7 +67,10 @@ function fieldsOf(error: { validation: ValidationItem[] }) {
   });
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** A 404 that something else can still answer (the console's own page addresses); true if it did. */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (hasZodFastifySchemaValidationErrors(error) || (error.validation && error.validation.length > 0)) {
       const fields = fieldsOf(error as never);
@@ -92,7 +96,8 @@ export function installErrorHandling(app: FastifyInstance): void {
       .code(500)
       .send({ error: { code: 'INTERNAL_ERROR', message: 'an internal error occurred; it has been logged' } });
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 'ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    if (fallback?.(request, reply)) return reply;
+    return sendError(reply, 'ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
+  });
 }

@@ -87,8 +87,8 @@ export async function startHarness(options: { batchSize?: number } = {}) {
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
-/** The real HTTP app over a harness, for `app.inject` tests (no port opened). */
-export async function buildHarnessApp(h: Harness) {
+/** The real HTTP app over a harness, for `app.inject` tests (no port opened); `consoleDir` serves a built console. */
+export async function buildHarnessApp(h: Harness, options: { consoleDir?: string } = {}) {
   const { buildApp } = await import('../http/build-app.js');
   const { WorkerControl } = await import('../application/trading/worker-control.js');
   const workerControl = new WorkerControl(
@@ -106,6 +106,7 @@ export async function buildHarnessApp(h: Harness) {
     portfolios: h.portfolios,
     positions: h.positions,
     version: 'test',
+    ...options,
   });
   await app.ready();
   return app;

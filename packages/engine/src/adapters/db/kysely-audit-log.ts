@@ -195,6 +195,11 @@ export class KyselyAuditLog implements AuditLog {
     return rows.map(eventFromRow);
   }
 
+  async get(seq: number): Promise<StoredEvent | null> {
+    const row = await this.db.selectFrom('events').selectAll().where('seq', '=', seq).executeTakeFirst();
+    return row ? eventFromRow(row) : null;
+  }
+
   async lastSeq(): Promise<number> {
     const row = await this.db
       .selectFrom('events')

@@ -1,4 +1,9 @@
-import type { CreatePortfolioBody, PortfolioSummary, UpdatePortfolioBody } from '@ballast/contracts';
+import type {
+  CreatePortfolioBody,
+  PortfolioSummary,
+  PortfolioTotals,
+  UpdatePortfolioBody,
+} from '@ballast/contracts';
 import type { PortfolioId } from '../../domain/ids.js';
 import { notFound } from '../app-error.js';
 import { changeEvent, type Requester } from '../audit-draft.js';
@@ -39,9 +44,9 @@ export class PortfolioService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.store.transaction(async (tx) => {
+    const recorded = await this.store.transaction(async (tx) => {
       await tx.portfolios.insert(portfolio);
-      await tx.audit.append([
+      return tx.audit.append([
         changeEvent(
           this.ids,
           this.clock,
@@ -52,11 +57,12 @@ export class PortfolioService {
         ),
       ]);
     });
+    by.onRecorded?.(recorded);
     return { portfolio, summary: summarise([], new Map()) };
   }
 
   async update(id: PortfolioId, patch: UpdatePortfolioBody, by: Requester): Promise<PortfolioView> {
-    await this.store.transaction(async (tx) => {
+    const recorded = await this.store.transaction(async (tx) => {
       const before = await tx.portfolios.get(id);
       if (!before) throw notFound('portfolio', id);
       const after: PortfolioRecord = {
@@ -68,7 +74,7 @@ export class PortfolioService {
         updatedAt: this.clock.now(),
       };
       await tx.portfolios.update(after);
-      await tx.audit.append([
+      return tx.audit.append([
         changeEvent(
           this.ids,
           this.clock,
@@ -79,21 +85,23 @@ export class PortfolioService {
         ),
       ]);
     });
+    by.onRecorded?.(recorded);
     return this.get(id);
   }
 
   /** Deleting keeps every order, trade and event: the portfolio and its positions are only marked deleted. */
   async delete(id: PortfolioId, by: Requester): Promise<void> {
-    await this.store.transaction(async (tx) => {
+    const recorded = await this.store.transaction(async (tx) => {
       const before = await tx.portfolios.get(id);
       if (!before) throw notFound('portfolio', id);
       const now = this.clock.now();
       await tx.portfolios.softDelete(id, now);
       await tx.positions.softDeleteByPortfolio(id, now);
-      await tx.audit.append([
+      return tx.audit.append([
         changeEvent(this.ids, this.clock, by, 'PortfolioDeleted', { portfolioId: id }, { name: before.name }),
       ]);
     });
+    by.onRecorded?.(recorded);
   }
 
   async get(id: PortfolioId): Promise<PortfolioView> {
@@ -106,6 +114,31 @@ export class PortfolioService {
   async list(page: PageRequest): Promise<Page<PortfolioView>> {
     const result = await this.store.portfolios.list(page);
     return { items: await this.withSummaries(result.items), nextCursor: result.nextCursor };
+  }
+
+  /** Every portfolio added up per base currency. */
+  async totals(): Promise<PortfolioTotals> {
+    const byCurrency = new Map<string, PortfolioRecord[]>();
+    for (let cursor: string | undefined; ; ) {
+      const page = await this.store.portfolios.list({ limit: 500, cursor });
+      for (const p of page.items)
+        byCurrency.set(p.baseCurrency, [...(byCurrency.get(p.baseCurrency) ?? []), p]);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const all = [...byCurrency.values()].flat();
+    const positions = await this.store.positions.listByPortfolios(all.map((p) => p.id));
+    const quotes = await this.store.quotes.getMany([...new Set(positions.map((p) => p.symbol))]);
+    return {
+      currencies: [...byCurrency].map(([currency, portfolios]) => {
+        const ids = new Set<string>(portfolios.map((p) => p.id));
+        const summary = summarise(
+          positions.filter((p) => ids.has(p.portfolioId)),
+          quotes,
+        );
+        return { currency, portfolios: portfolios.length, ...summary };
+      }),
+    };
   }
 
   private async withSummaries(portfolios: PortfolioRecord[]): Promise<PortfolioView[]> {

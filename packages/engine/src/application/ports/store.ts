@@ -99,6 +99,7 @@ export interface AuditLog {
   append(drafts: readonly EventDraft[]): Promise<StoredEvent[]>;
   list(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>>;
   listByCycle(id: CycleId): Promise<StoredEvent[]>;
+  get(seq: number): Promise<StoredEvent | null>;
   lastSeq(): Promise<number>;
   verify(onProgress?: (checked: number) => void): Promise<AuditVerifyResult>;
 }

@@ -1,6 +1,7 @@
 import type {
   CashMovementBody,
   CreatePositionBody,
+  PricePoint,
   StrategyParamsPatch,
   UpdatePositionBody,
 } from '@ballast/contracts';
@@ -100,10 +101,10 @@ export class PositionService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.store.transaction(async (tx) => {
+    const recorded = await this.store.transaction(async (tx) => {
       if (!(await tx.portfolios.get(portfolioId))) throw notFound('portfolio', portfolioId);
       await tx.positions.insert(position);
-      await tx.audit.append([
+      return tx.audit.append([
         this.event(by, 'PositionCreated', position, {
           shares: shares.toFixed(),
           cash: cash.toFixed(),
@@ -113,6 +114,7 @@ export class PositionService {
         }),
       ]);
     });
+    by.onRecorded?.(recorded);
     return this.view(position);
   }
 
@@ -184,23 +186,49 @@ export class PositionService {
   }
 
   async delete(id: PositionId, by: Requester): Promise<void> {
-    await this.store.transaction(async (tx) => {
+    const recorded = await this.store.transaction(async (tx) => {
       const before = await tx.positions.get(id);
       if (!before) throw notFound('position', id);
       await tx.positions.softDelete(id, this.clock.now());
-      await tx.audit.append([
+      return tx.audit.append([
         this.event(by, 'PositionDeleted', before, {
           shares: before.shares.toFixed(),
           cash: before.cash.toFixed(),
         }),
       ]);
     });
+    by.onRecorded?.(recorded);
   }
 
   async get(id: PositionId): Promise<PositionView> {
     const position = await this.store.positions.get(id);
     if (!position) throw notFound('position', id);
     return this.view(position);
+  }
+
+  /**
+   * The `limit` most recent prices the engine evaluated for a position, oldest first: its PriceEvents
+   * that carried a quote. Failed quotes do not count against the limit, so older pages are read until
+   * there are enough.
+   */
+  async priceHistory(id: PositionId, limit: number): Promise<PricePoint[]> {
+    if (!(await this.store.positions.get(id))) throw notFound('position', id);
+    const newestFirst: PricePoint[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.audit.list({ position_id: id, type: 'PriceEvent' }, { limit, cursor });
+      for (const { payload } of page.items) {
+        if (payload.ok !== true || typeof payload.price !== 'string' || typeof payload.quoted_at !== 'string')
+          continue;
+        newestFirst.push({
+          at: payload.quoted_at,
+          price: payload.price,
+          anchor: typeof payload.anchor === 'string' ? payload.anchor : null,
+        });
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && newestFirst.length < limit);
+    return newestFirst.slice(0, limit).reverse();
   }
 
   async list(
@@ -229,7 +257,7 @@ export class PositionService {
     },
     by: Requester,
   ): Promise<PositionRecord> {
-    return this.store.transaction(async (tx) => {
+    const { position, recorded } = await this.store.transaction(async (tx) => {
       const before = await tx.positions.get(id);
       if (!before) throw notFound('position', id);
       const { after, type, payload, cash } = apply(before);
@@ -237,9 +265,11 @@ export class PositionService {
       if (!(await tx.positions.update(saved)))
         throw new AppError('POSITION_CONFLICT', 'the position changed meanwhile; try again');
       if (cash) await this.recordCash(tx, id, cash, by);
-      await tx.audit.append([this.event(by, type, saved, payload)]);
-      return { ...saved, version: saved.version + 1 };
+      const events = await tx.audit.append([this.event(by, type, saved, payload)]);
+      return { position: { ...saved, version: saved.version + 1 }, recorded: events };
     });
+    by.onRecorded?.(recorded);
+    return position;
   }
 
   private async recordCash(

@@ -55,7 +55,7 @@ export class WorkerControl {
 
   async update(body: WorkerSettingsBody, by: Requester): Promise<WorkerStatus> {
     const before = await this.effective(await this.store.worker.listInstances());
-    await this.store.transaction(async (tx) => {
+    const recorded = await this.store.transaction(async (tx) => {
       const after: WorkerSettings = {
         enabled: body.enabled ?? before.enabled,
         intervalSeconds: body.interval_seconds ?? before.intervalSeconds,
@@ -63,7 +63,7 @@ export class WorkerControl {
         updatedBy: by.actor,
       };
       await tx.worker.saveSettings(after);
-      await tx.audit.append([
+      return tx.audit.append([
         changeEvent(
           this.ids,
           this.clock,
@@ -77,6 +77,7 @@ export class WorkerControl {
         ),
       ]);
     });
+    by.onRecorded?.(recorded);
     await this.localWorker?.refresh();
     return this.status();
   }
@@ -101,6 +102,7 @@ export class WorkerControl {
       next_cycle_at: iso(shown ? shown.nextCycleAt : (local?.nextCycleAt ?? null)),
       instance_id: shown ? shown.instanceId : (local?.instanceId ?? null),
       heartbeat_at: iso(shown ? shown.heartbeatAt : (local?.heartbeatAt ?? null)),
+      heartbeat_stale_after_seconds: STALE_AFTER_MS / 1000,
       settings_updated_at: settings.chosen ? iso(settings.chosen.updatedAt) : null,
       settings_updated_by: settings.chosen?.updatedBy ?? null,
       instances: instances.slice(0, 20).map((i) => ({

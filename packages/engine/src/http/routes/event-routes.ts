@@ -8,6 +8,7 @@ import {
 } from '@ballast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notFound } from '../../application/app-error.js';
 import type { AppDeps } from '../app-deps.js';
 import { presentEvent } from '../presenters.js';
 import { READ } from '../roles.js';
@@ -80,6 +81,25 @@ export function eventRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const { format, ...filter } = req.query;
         await streamEventExport(deps.store, reply, filter, format);
+      },
+    );
+
+    app.get(
+      '/v1/events/:seq',
+      {
+        config: READ,
+        schema: {
+          tags,
+          params: z.object({ seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+          description:
+            'One event by its seq (mutating requests name theirs in the Ballast-Audit-Events header)',
+          response: { 200: AuditEvent, 400: ErrorBody, 404: ErrorBody },
+        },
+      },
+      async (req) => {
+        const event = await deps.store.audit.get(req.params.seq);
+        if (!event) throw notFound('event', String(req.params.seq));
+        return presentEvent(event);
       },
     );
 

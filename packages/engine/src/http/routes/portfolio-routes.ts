@@ -5,6 +5,7 @@ import {
   ListQuery,
   listOf,
   Portfolio,
+  PortfolioTotals,
   Position,
   UpdatePortfolioBody,
 } from '@ballast/contracts';
@@ -41,6 +42,19 @@ export function portfolioRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const page = await deps.portfolios.list(req.query);
         return { items: page.items.map(presentPortfolio), next_cursor: page.nextCursor };
       },
+    );
+
+    app.get(
+      '/v1/portfolios/totals',
+      {
+        config: READ,
+        schema: {
+          tags,
+          description: 'Value, cash and P&L of every portfolio added up, per base currency',
+          response: { 200: PortfolioTotals },
+        },
+      },
+      () => deps.portfolios.totals(),
     );
 
     app.get(

@@ -4,6 +4,8 @@ import {
   ListQuery,
   listOf,
   Position,
+  PriceHistory,
+  PriceHistoryQuery,
   SetAnchorBody,
   UpdatePositionBody,
 } from '@ballast/contracts';
@@ -46,6 +48,25 @@ export function positionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/v1/positions/:id',
       { config: READ, schema: { tags, params: Params, response: { 200: Position, ...errors } } },
       async (req) => presentPosition(await deps.positions.get(req.params.id as PositionId)),
+    );
+
+    app.get(
+      '/v1/positions/:id/prices',
+      {
+        config: READ,
+        schema: {
+          tags,
+          params: Params,
+          querystring: PriceHistoryQuery,
+          description:
+            'The prices the engine evaluated for the position (from its PriceEvents), oldest first',
+          response: { 200: PriceHistory, ...errors },
+        },
+      },
+      async (req) => ({
+        position_id: req.params.id,
+        items: await deps.positions.priceHistory(req.params.id as PositionId, req.query.limit),
+      }),
     );
 
     app.patch(

@@ -1,4 +1,5 @@
 import {
+  BooleanQuery,
   CycleDetail,
   CycleListQuery,
   CycleSummary,
@@ -79,13 +80,18 @@ export function tradingRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           params: z.object({ id: z.string().max(64) }),
+          querystring: z.object({
+            with_events: BooleanQuery.optional().describe(
+              'false: the summary only (page through a large cycle with GET /v1/events?cycle_id=)',
+            ),
+          }),
           response: { 200: CycleDetail, ...errors },
         },
       },
       async (req) => {
         const cycle = await deps.store.cycles.get(req.params.id as CycleId);
         if (!cycle) throw notFound('cycle', req.params.id);
-        const events = await deps.store.audit.listByCycle(cycle.id);
+        const events = req.query.with_events === false ? [] : await deps.store.audit.listByCycle(cycle.id);
         return { cycle: cycleSummary(cycle), events: events.map(presentEvent) };
       },
     );

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiCall, type HttpMethod } from '../test-support/api-call.js';
+import { buildHarnessApp, type Harness, startHarness } from '../test-support/engine-harness.js';
+
+let h: Harness;
+let app: FastifyInstance;
+beforeEach(async () => {
+  h = await startHarness();
+  app = await buildHarnessApp(h);
+});
+afterEach(async () => {
+  await app.close();
+  await h.close();
+});
+
+const call = (method: HttpMethod, url: string, payload?: unknown) => apiCall(app, method, url, payload);
+
+/** A hold cycle over one position: CycleStarted, PriceEvent, TriggerEvaluated, CycleCompleted. */
+async function someEvents() {
+  const { position } = await h.addPosition({ symbol: 'ACME' });
+  h.market.set('ACME', 99);
+  await h.orchestrator.runCycle({ source: 'worker', actor: 'test' });
+  return position;
+}
+
+describe('one audit event by its seq', () => {
+  it('answers each event exactly as the list shows it', async () => {
+    await someEvents();
+    const list = await call('GET', '/v1/events?order=asc');
+    expect(list.body.items.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const item of list.body.items) {
+      const one = await call('GET', `/v1/events/${item.seq}`);
+      expect(one.status).toBe(200);
+      expect(one.body).toEqual(item);
+    }
+  });
+
+  it('answers 404 EVENT_NOT_FOUND for a seq not written yet', async () => {
+    await someEvents();
+    expect(await call('GET', '/v1/events/7')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'EVENT_NOT_FOUND', message: 'event 7 does not exist' } },
+    });
+  });
+
+  it('refuses a seq that is not a positive whole number', async () => {
+    await someEvents();
+    for (const seq of ['abc', '0', '-1', '1.5']) {
+      const res = await call('GET', `/v1/events/${seq}`);
+      expect(res.status, seq).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['seq']);
+    }
+  });
+});
+
+describe('the fixed addresses beside it keep their own handlers', () => {
+  it('exports as NDJSON', async () => {
+    const position = await someEvents();
+    const res = await app.inject({
+      method: 'GET',
+      url: `/v1/events/export?format=ndjson&position_id=${position.id}`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((e) => e.type)).toEqual(['PositionCreated', 'PriceEvent', 'TriggerEvaluated']);
+  });
+
+  it('streams as Server-Sent Events', async () => {
+    await someEvents();
+    const res = await app.inject({ method: 'GET', url: '/v1/events/stream', payloadAsStream: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+    res.stream().destroy();
+  });
+});

@@ -1,0 +1,33 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: OutgoingHttpHeaders;
+  // biome-ignore lint/suspicious/noExplicitAny: a test reads whatever JSON the route answered
+  readonly body: any;
+}
+
+/** One request to the app through `app.inject`, its JSON body parsed (null when there is none). */
+export async function apiCall(
+  app: FastifyInstance,
+  method: HttpMethod,
+  url: string,
+  payload?: unknown,
+): Promise<ApiResponse> {
+  const res = await app.inject({
+    method,
+    url,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+  return { status: res.statusCode, headers: res.headers, body: res.body ? res.json() : null };
+}
+
+/** The seqs a response names in its `ballast-audit-events` header (none: an empty list). */
+export function auditReceipt(res: ApiResponse): number[] {
+  const header = res.headers['ballast-audit-events'];
+  if (header === undefined) return [];
+  return String(header).split(',').map(Number);
+}
