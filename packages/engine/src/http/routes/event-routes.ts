@@ -30,6 +30,11 @@ const ExportQuery = EventListQuery.omit({ order: true }).extend({
 
 export function eventRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
+    const streams = new Set<() => void>();
+    app.addHook('preClose', async () => {
+      for (const end of [...streams]) end();
+    });
+
     app.get(
       '/v1/events',
       {
@@ -64,7 +69,7 @@ export function eventRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           Number.isInteger(lastEventId) && lastEventId >= 0
             ? lastEventId
             : (after_seq ?? (await deps.store.audit.lastSeq()));
-        streamEvents(deps.store, req, reply, filter, start);
+        streamEvents(deps.store, req, reply, filter, start, streams);
       },
     );
 

@@ -17,6 +17,7 @@ export function streamEvents(
   reply: FastifyReply,
   filter: EventFilter,
   startAfter: number,
+  open: Set<() => void>,
 ): void {
   let lastSeq = startAfter;
   let pumping: Promise<void> | null = null;
@@ -60,8 +61,12 @@ export function streamEvents(
   const unsubscribe = store.onEventsCommitted(wake);
   const poll = setInterval(wake, POLL_MS);
   const keepalive = setInterval(() => reply.raw.write(': keepalive\n\n'), KEEPALIVE_MS);
+  // A stream never ends by itself: on shutdown the server ends it, or it would wait for the browser.
+  const end = () => reply.raw.end();
+  open.add(end);
   req.raw.on('close', () => {
     closed = true;
+    open.delete(end);
     unsubscribe();
     clearInterval(poll);
     clearInterval(keepalive);
