@@ -1,6 +1,7 @@
 // `npm run bench`: measures the engine side by side in one run and writes bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { benchConsoleBundle } from './console-bundle.mjs';
 import { benchCycleSqlite } from './cycle-sqlite.mjs';
 import { benchSimulate } from './simulate-bars.mjs';
 import { benchStatusDuringCycle } from './status-during-cycle.mjs';
@@ -9,6 +10,7 @@ const TARGETS = {
   cycle_sqlite_positions_per_s: ['>=', 10_000],
   status_p99_ms_during_cycle: ['<', 50],
   simulate_bars_per_s: ['>=', 1_000_000],
+  console_first_page_js_gzip_kb: ['<', 300],
 };
 
 const results = {
@@ -24,6 +26,7 @@ for (const [name, bench] of [
   ['cycle (SQLite)', benchCycleSqlite],
   ['status during cycles', benchStatusDuringCycle],
   ['simulation core', benchSimulate],
+  ['console bundle', benchConsoleBundle],
 ]) {
   process.stdout.write(`running ${name} …\n`);
   Object.assign(results, await bench());

@@ -1,6 +1,8 @@
 // The dependency rule of docs/architecture.md, checked mechanically (part of `npm run lint`):
 //   domain ← application ← {adapters, http, cli} ← container/main
 // domain/ has no I/O: no node:* modules, no packages but decimal.js, no clock or randomness of its own.
+// The console imports only @ballast/contracts of ours, and its features never import each other: the
+// pages under app/ compose them (STYLE §11).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
@@ -76,10 +78,24 @@ for (const file of filesUnder(SRC)) {
     problems.push(`${rel}: reads process.env; configuration is parsed once in config.ts`);
   }
 }
+const featureOf = (rel) => /^features\/([^/]+)\//.exec(rel)?.[1] ?? null;
 for (const file of filesUnder(CONSOLE)) {
+  const rel = relative(CONSOLE, file);
+  const feature = featureOf(rel);
   for (const spec of importsOf(readFileSync(file, 'utf8'))) {
     if (spec.startsWith('@ballast/') && spec !== '@ballast/contracts')
-      problems.push(`${relative(CONSOLE, file)}: the console imports only @ballast/contracts, not ${spec}`);
+      problems.push(`${rel}: the console imports only @ballast/contracts, not ${spec}`);
+    if (!spec.startsWith('.')) continue;
+    const target = relative(CONSOLE, resolve(file, '..', spec));
+    if (target.startsWith('..') && !/\.test\.tsx?$/.test(rel))
+      problems.push(`${rel}: console code imports from outside packages/console/src (${spec})`);
+    const targetFeature = featureOf(target);
+    if (feature && targetFeature && targetFeature !== feature)
+      problems.push(
+        `${rel}: the ${feature} feature imports the ${targetFeature} feature (${spec}); compose them in app/`,
+      );
+    if (!rel.startsWith('app/') && rel !== 'main.tsx' && target.startsWith('app/'))
+      problems.push(`${rel}: only app/ may import app/ (${spec})`);
   }
 }
 
@@ -87,4 +103,6 @@ if (problems.length > 0) {
   process.stderr.write(`architecture check failed:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
   process.exit(1);
 }
-process.stdout.write('architecture check passed: dependency rule and pure domain hold\n');
+process.stdout.write(
+  'architecture check passed: dependency rule, pure domain and self-contained console features hold\n',
+);

@@ -1,0 +1,44 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { ErrorBoundary } from '../components/error-boundary';
+import { Loading } from '../components/states';
+import { matchPath, useRouter } from '../lib/router';
+import { AuditPage } from './pages/audit-page';
+import { CyclePage } from './pages/cycle-page';
+import { CyclesPage } from './pages/cycles-page';
+import { DashboardPage } from './pages/dashboard-page';
+import { EventPage } from './pages/event-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { OrdersPage } from './pages/orders-page';
+import { PortfolioPage } from './pages/portfolio-page';
+import { PortfoliosPage } from './pages/portfolios-page';
+
+/** The position page carries the chart library: loaded when first opened, not with the dashboard. */
+const PositionPage = lazy(() => import('./pages/position-page'));
+
+type Render = (params: Record<string, string>, query: URLSearchParams) => ReactNode;
+
+const ROUTES: readonly [string, Render][] = [
+  ['/', () => <DashboardPage />],
+  ['/portfolios', () => <PortfoliosPage />],
+  ['/portfolios/:id', (p) => <PortfolioPage id={p.id!} />],
+  ['/positions/:id', (p) => <PositionPage id={p.id!} />],
+  ['/orders', () => <OrdersPage />],
+  ['/audit', () => <AuditPage />],
+  ['/audit/events/:seq', (p) => <EventPage seq={p.seq!} />],
+  ['/cycles', () => <CyclesPage />],
+  ['/cycles/:id', (p, q) => <CyclePage id={p.id!} positionId={q.get('position') ?? undefined} />],
+];
+
+export function CurrentPage() {
+  const { location } = useRouter();
+  for (const [pattern, render] of ROUTES) {
+    const params = matchPath(pattern, location.path);
+    if (params)
+      return (
+        <ErrorBoundary resetKey={location.path}>
+          <Suspense fallback={<Loading what="the page" />}>{render(params, location.query)}</Suspense>
+        </ErrorBoundary>
+      );
+  }
+  return <NotFoundPage />;
+}

@@ -1,0 +1,69 @@
+import { OrderStatus } from '@ballast/contracts';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { ErrorState, Loading } from '../../../components/states';
+import { type OrderFilter, ordersQuery, tradesQuery } from '../api/orders-api';
+import { OrdersTable } from './orders-table';
+import { TradesTable } from './trades-table';
+
+export const ORDER_STATUSES = OrderStatus.options;
+
+function MoreButton({
+  query,
+}: {
+  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+}) {
+  if (!query.hasNextPage) return null;
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={() => void query.fetchNextPage()}
+      disabled={query.isFetchingNextPage}
+    >
+      {query.isFetchingNextPage ? 'Loading…' : 'Load older'}
+    </button>
+  );
+}
+
+/** Orders matching a filter, newest first, a page at a time. */
+export function OrderList({
+  filter,
+  showSymbol,
+  pageSize,
+}: {
+  filter: OrderFilter;
+  showSymbol?: boolean;
+  pageSize?: number;
+}) {
+  const query = useInfiniteQuery(ordersQuery(filter, pageSize));
+  if (query.isPending) return <Loading what="orders" />;
+  if (query.isError)
+    return <ErrorState what="orders" error={query.error} retry={() => void query.refetch()} />;
+  return (
+    <>
+      <OrdersTable orders={query.data.pages.flatMap((p) => p.items)} showSymbol={showSymbol} />
+      <MoreButton query={query} />
+    </>
+  );
+}
+
+export function TradeList({
+  filter,
+  showSymbol,
+  pageSize,
+}: {
+  filter: Omit<OrderFilter, 'status'>;
+  showSymbol?: boolean;
+  pageSize?: number;
+}) {
+  const query = useInfiniteQuery(tradesQuery(filter, pageSize));
+  if (query.isPending) return <Loading what="trades" />;
+  if (query.isError)
+    return <ErrorState what="trades" error={query.error} retry={() => void query.refetch()} />;
+  return (
+    <>
+      <TradesTable trades={query.data.pages.flatMap((p) => p.items)} showSymbol={showSymbol} />
+      <MoreButton query={query} />
+    </>
+  );
+}

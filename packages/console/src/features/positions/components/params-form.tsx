@@ -1,0 +1,181 @@
+import type { MarketHours, Position, StrategyParams } from '@ballast/contracts';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { Field, SelectField } from '../../../components/field';
+import { useEngineAction } from '../../../lib/actions';
+import { ApiError } from '../../../lib/api-client';
+import { updatePosition } from '../api/positions-api';
+
+/** Every strategy parameter of DESIGN §3.1, as the engine names it on the wire. */
+const NUMERIC: readonly { path: string; label: string; suffix?: string; hint: string }[] = [
+  {
+    path: 'trigger.up_pct',
+    label: 'Sell trigger',
+    suffix: '% above anchor',
+    hint: 'sell a slice when the price is this far above the anchor',
+  },
+  {
+    path: 'trigger.down_pct',
+    label: 'Buy trigger',
+    suffix: '% below anchor',
+    hint: 'a positive number: buy when the price is this far below',
+  },
+  { path: 'sizing.rebalance_ratio', label: 'Rebalance ratio', hint: 'aggressiveness of the sizing formula' },
+  {
+    path: 'guardrails.min_stock_pct',
+    label: 'Band minimum',
+    suffix: '% in stock',
+    hint: 'below it the engine buys back into the band',
+  },
+  {
+    path: 'guardrails.max_stock_pct',
+    label: 'Band maximum',
+    suffix: '% in stock',
+    hint: 'above it the engine sells back into the band',
+  },
+  {
+    path: 'guardrails.max_trade_pct',
+    label: 'Largest order',
+    suffix: '% of value',
+    hint: 'cap on one order',
+  },
+  { path: 'guardrails.max_orders_per_day', label: 'Orders per day', hint: 'per position per trading day' },
+  { path: 'order.min_notional', label: 'Smallest order value', hint: 'orders worth less are skipped' },
+  {
+    path: 'order.min_qty',
+    label: 'Smallest quantity',
+    suffix: 'shares',
+    hint: 'orders for fewer shares are skipped',
+  },
+  {
+    path: 'order.commission_rate',
+    label: 'Commission rate',
+    hint: 'fee as a fraction of notional: 0.0001 = 0.01 %',
+  },
+  {
+    path: 'anchor.reset_pct',
+    label: 'Anchor reset',
+    suffix: '% away',
+    hint: 'beyond it the anchor moves to the price, no trade',
+  },
+];
+
+type Draft = Record<string, string>;
+
+function read(params: StrategyParams, path: string): string {
+  const [group, key] = path.split('.') as [keyof StrategyParams, string];
+  return String((params[group] as Record<string, number>)[key]);
+}
+
+function draftOf(params: StrategyParams): Draft {
+  const draft: Draft = Object.fromEntries(NUMERIC.map((f) => [f.path, read(params, f.path)]));
+  draft.market_hours = params.market_hours ?? '';
+  return draft;
+}
+
+/** Only what changed, nested as the API takes it; values go as typed so the engine judges them. */
+function patchOf(before: Draft, after: Draft): Record<string, unknown> {
+  const patch: Record<string, Record<string, string> | MarketHours | null> = {};
+  for (const { path } of NUMERIC) {
+    if (after[path] === before[path]) continue;
+    const [group, key] = path.split('.') as [string, string];
+    const values = (patch[group] ?? {}) as Record<string, string>;
+    values[key] = after[path]!.trim();
+    patch[group] = values;
+  }
+  if (after.market_hours !== before.market_hours)
+    patch.market_hours = (after.market_hours || null) as MarketHours | null;
+  return patch;
+}
+
+/** The strategy parameters of one position; the engine's own validation errors appear next to each field. */
+export function ParamsForm({ position }: { position: Position }) {
+  // Keyed by content: a refetch that brings the same parameters keeps what the person is typing.
+  const paramsText = JSON.stringify(position.params);
+  const saved = useMemo(() => draftOf(JSON.parse(paramsText) as StrategyParams), [paramsText]);
+  const [draft, setDraft] = useState(saved);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const run = useEngineAction();
+  useEffect(() => setDraft(saved), [saved]);
+  const patch = patchOf(saved, draft);
+  const changed = Object.keys(patch).length > 0;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    setFormError(null);
+    try {
+      await run({
+        confirm: {
+          title: `Change the parameters of ${position.symbol}?`,
+          body: 'The engine uses them from its next evaluation of this position.',
+          confirmLabel: 'Save parameters',
+        },
+        perform: () => updatePosition(position.id, { params: patch }),
+        done: `Saved the parameters of ${position.symbol}`,
+        onError: 'throw',
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError)) return setFormError(String(error));
+      const byField: Record<string, string> = {};
+      for (const [field, message] of Object.entries(error.fieldErrors))
+        byField[field.replace(/^params\./, '')] = message;
+      setErrors(byField);
+      if (Object.keys(byField).length === 0) setFormError(error.message);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label="Strategy parameters">
+      <div className="form-grid">
+        {NUMERIC.map((f) => (
+          <Field
+            key={f.path}
+            label={f.label}
+            name={f.path}
+            inputMode="decimal"
+            suffix={f.suffix}
+            hint={f.hint}
+            value={draft[f.path] ?? ''}
+            onChange={(e) => setDraft({ ...draft, [f.path]: e.target.value })}
+            error={errors[f.path]}
+          />
+        ))}
+        <SelectField
+          label="Market hours"
+          name="market_hours"
+          value={draft.market_hours ?? ''}
+          onChange={(v) => setDraft({ ...draft, market_hours: v })}
+          error={errors.market_hours}
+          options={[
+            { value: '', label: 'As the portfolio' },
+            { value: 'regular', label: 'Regular' },
+            { value: 'extended', label: 'Extended' },
+            { value: 'always', label: 'Always' },
+          ]}
+        />
+      </div>
+      {formError && (
+        <p className="field-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={!changed}>
+          Save parameters
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!changed}
+          onClick={() => {
+            setDraft(saved);
+            setErrors({});
+          }}
+        >
+          Undo changes
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+import { ErrorBody, type FieldError } from '@ballast/contracts';
+import type { z } from 'zod';
+
+/** The header on which the engine names the audit events a change produced. */
+const AUDIT_EVENTS_HEADER = 'ballast-audit-events';
+
+/** A failed call: the engine's own error code and message, and the fields it named. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown = undefined,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The rejected fields by path (`params.trigger.up_pct` → message), when the engine named any. */
+  get fieldErrors(): Record<string, string> {
+    if (!Array.isArray(this.details)) return {};
+    const out: Record<string, string> = {};
+    for (const d of this.details as Partial<FieldError>[])
+      if (typeof d?.field === 'string' && typeof d.message === 'string') out[d.field] ??= d.message;
+    return out;
+  }
+}
+
+export interface Sent<T> {
+  readonly data: T;
+  /** The seqs of the audit events the change wrote (empty for reads). */
+  readonly auditSeqs: number[];
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  try {
+    const body = ErrorBody.parse(JSON.parse(text));
+    return new ApiError(response.status, body.error.code, body.error.message, body.error.details);
+  } catch {
+    return new ApiError(response.status, 'HTTP_ERROR', `the engine answered ${response.status}`);
+  }
+}
+
+/**
+ * One call to the engine's `/v1` API. The response is parsed with the shared schema, so a console
+ * that drifted from the engine says so instead of showing wrong figures.
+ */
+export async function send<S extends z.ZodType>(
+  schema: S,
+  method: Method,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<Sent<z.infer<S>>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'ENGINE_UNREACHABLE', 'The engine did not answer. Is it running?');
+  }
+  if (!response.ok) throw await errorOf(response);
+  const header = response.headers.get(AUDIT_EVENTS_HEADER);
+  const auditSeqs = header ? header.split(',').map(Number).filter(Number.isInteger) : [];
+  const text = response.status === 204 ? '' : await response.text();
+  const parsed = schema.safeParse(text === '' ? null : JSON.parse(text));
+  if (!parsed.success)
+    throw new ApiError(
+      response.status,
+      'RESPONSE_UNEXPECTED',
+      `The engine's answer to ${method} ${path.split('?')[0]} does not match this console's version: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    );
+  return { data: parsed.data, auditSeqs };
+}
+
+/** A read: just the parsed body. */
+export async function get<S extends z.ZodType>(schema: S, path: string, signal?: AbortSignal) {
+  return (await send(schema, 'GET', path, undefined, signal)).data;
+}
+
+/** `path?a=1&b=2`, leaving out empty values. */
+export function withQuery(path: string, query: Record<string, string | number | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** What to tell a person about a failure. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

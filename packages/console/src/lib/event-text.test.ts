@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { describeEvent, sourceLabel } from './event-text';
+
+describe('audit events in words', () => {
+  it('says why a trigger fired and what the guardrails decided', () => {
+    expect(
+      describeEvent({ type: 'TriggerEvaluated', payload: { reason: 'buy trigger: -3.00% ≤ −3%' } }),
+    ).toBe('buy trigger: -3.00% ≤ −3%');
+    const blocked = describeEvent({
+      type: 'GuardrailEvaluated',
+      payload: {
+        proposal: { side: 'buy', qty: '0.523445', note: 'sized by the rebalance formula' },
+        price: '97',
+        band: { min_pct: '25', max_pct: '75', before_pct: '49.2386', after_pct: '49.7432' },
+        allowed: false,
+        reasons: [{ code: 'GUARDRAIL_MIN_NOTIONAL', message: 'order value 50.77 is below min_notional 100' }],
+      },
+    });
+    expect(blocked).toBe(
+      'blocked: BUY 0.523445 @ 97.00 (sized by the rebalance formula); allocation 49.24 % → 49.74 %, band 25–75 %. order value 50.77 is below min_notional 100',
+    );
+  });
+
+  it('lists only what a person changed', () => {
+    const params = { trigger: { up_pct: 3, down_pct: 3 }, order: { min_notional: 100 } };
+    expect(
+      describeEvent({
+        type: 'PositionUpdatedByUser',
+        payload: {
+          auto_trading_enabled: { before: true, after: true },
+          params: { before: params, after: { ...params, trigger: { up_pct: 4, down_pct: 3 } } },
+        },
+      }),
+    ).toBe('trigger.up_pct 3 → 4');
+    expect(
+      describeEvent({
+        type: 'PortfolioUpdated',
+        payload: { changes: { state: { before: 'active', after: 'halted' } } },
+      }),
+    ).toBe('state active → halted');
+    expect(
+      describeEvent({
+        type: 'WorkerSettingsChanged',
+        payload: { enabled: { before: true, after: false }, interval_seconds: { before: 60, after: 60 } },
+      }),
+    ).toBe('trading on → off');
+  });
+
+  it('describes fills and position changes with the ledger figures', () => {
+    expect(
+      describeEvent({
+        type: 'ExecutionRecorded',
+        payload: { status: 'filled', side: 'buy', qty: '5.234455', price: '97', fee: '0.050774' },
+      }),
+    ).toBe('filled: BUY 5.234455 @ 97.00, fee $0.050774');
+    expect(
+      describeEvent({
+        type: 'PositionUpdated',
+        payload: {
+          shares: { before: '50', after: '55.234455' },
+          cash: { before: '5000', after: '4492.2071' },
+          anchor: { before: '100', after: '97' },
+        },
+      }),
+    ).toBe('shares 50 → 55.234455, cash $5,000.00 → $4,492.21, anchor 100.00 → 97.00');
+  });
+
+  it('labels who started it: scheduled cycles Auto, API requests Manual', () => {
+    expect(sourceLabel('worker')).toBe('Auto (worker)');
+    expect(sourceLabel('continuous_trading')).toBe('Auto (worker)');
+    expect(sourceLabel('api/manual')).toBe('Manual (console)');
+  });
+});
