@@ -1,6 +1,7 @@
 // `npm run bench`: measures the engine side by side in one run and writes bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { benchAuditQueries } from './audit-queries.mjs';
 import { benchConsoleBundle } from './console-bundle.mjs';
 import { benchCycleSqlite } from './cycle-sqlite.mjs';
 import { benchSimulate } from './simulate-bars.mjs';
@@ -26,6 +27,7 @@ for (const [name, bench] of [
   ['cycle (SQLite)', benchCycleSqlite],
   ['status during cycles', benchStatusDuringCycle],
   ['simulation core', benchSimulate],
+  ['audit queries of the console', benchAuditQueries],
   ['console bundle', benchConsoleBundle],
 ]) {
   process.stdout.write(`running ${name} …\n`);
