@@ -1,4 +1,4 @@
-import { ErrorBody, type FieldError } from '@ballast/contracts';
+import { ErrorBody, type FieldError, listOf } from '@ballast/contracts';
 import type { z } from 'zod';
 
 /** The header on which the engine names the audit events a change produced. */
@@ -94,6 +94,30 @@ export function withQuery(path: string, query: Record<string, string | number | 
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text ? `${path}?${text}` : path;
+}
+
+/** Every page of a cursor-paged list (for the short lists a person keeps: portfolios, positions). */
+export async function getAll<S extends z.ZodType>(
+  item: S,
+  path: string,
+  query: Record<string, string | undefined>,
+  signal?: AbortSignal,
+): Promise<z.infer<S>[]> {
+  const items: z.infer<S>[] = [];
+  for (let cursor: string | undefined; ; ) {
+    const page = await get(listOf(item), withQuery(path, { ...query, limit: 500, cursor }), signal);
+    items.push(...page.items);
+    if (!page.next_cursor) return items;
+    cursor = page.next_cursor;
+  }
+}
+
+/** A failed change as a form shows it: the fields the engine named, or its message when it named none. */
+export function problemsOf(error: unknown): { fields: Record<string, string>; message: string | null } {
+  if (error === null || error === undefined) return { fields: {}, message: null };
+  if (!(error instanceof ApiError)) return { fields: {}, message: describeError(error) };
+  const fields = error.fieldErrors;
+  return { fields, message: Object.keys(fields).length > 0 ? null : error.message };
 }
 
 /** What to tell a person about a failure. */

@@ -1,25 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiResponse, apiCall, auditReceipt, type HttpMethod } from '../test-support/api-call.js';
-import { buildHarnessApp, type Harness, startHarness } from '../test-support/engine-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type ApiResponse, auditReceipt, harnessAppPerTest } from '../test-support/api-call.js';
 
-let h: Harness;
-let app: FastifyInstance;
-beforeEach(async () => {
-  h = await startHarness();
-  app = await buildHarnessApp(h);
-});
-afterEach(async () => {
-  await app.close();
-  await h.close();
-});
+const t = harnessAppPerTest();
 
-const call = (method: HttpMethod, url: string, payload?: unknown) => apiCall(app, method, url, payload);
+const call = t.call;
 
 /** The one event a change names in its receipt, read back through `GET /v1/events/{seq}`. */
 async function receiptEvent(res: ApiResponse) {
   const seqs = auditReceipt(res);
-  expect(seqs).toEqual([await h.store.audit.lastSeq()]);
+  expect(seqs).toEqual([await t.h.store.audit.lastSeq()]);
   const event = await call('GET', `/v1/events/${seqs[0]}`);
   expect(event.status).toBe(200);
   return event.body;
@@ -130,7 +119,7 @@ describe('what carries no receipt', () => {
   it('a refused change writes no event and names none', async () => {
     const portfolioId = (await createPortfolio()).body.id;
     const id = (await createPosition(portfolioId)).body.id;
-    const before = await h.store.audit.lastSeq();
+    const before = await t.h.store.audit.lastSeq();
 
     const invalid = await call('PATCH', `/v1/positions/${id}`, { params: { trigger: { down_pct: -3 } } });
     expect(invalid.status).toBe(400);
@@ -144,7 +133,7 @@ describe('what carries no receipt', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers['ballast-audit-events']).toBeUndefined();
 
-    expect(await h.store.audit.lastSeq()).toBe(before);
+    expect(await t.h.store.audit.lastSeq()).toBe(before);
   });
 
   it('a read names none', async () => {

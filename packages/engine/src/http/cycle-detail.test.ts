@@ -1,26 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiCall } from '../test-support/api-call.js';
-import { buildHarnessApp, type Harness, startHarness } from '../test-support/engine-harness.js';
+import { describe, expect, it } from 'vitest';
+import { harnessAppPerTest } from '../test-support/api-call.js';
 
-let h: Harness;
-let app: FastifyInstance;
-beforeEach(async () => {
-  h = await startHarness();
-  app = await buildHarnessApp(h);
-});
-afterEach(async () => {
-  await app.close();
-  await h.close();
-});
+const t = harnessAppPerTest();
 
-const detail = (query: string) => apiCall(app, 'GET', `/v1/trading/cycles/${query}`);
+const detail = (query: string) => t.call('GET', `/v1/trading/cycles/${query}`);
 
 /** A worker cycle over one position that holds: four events. */
 async function holdCycle() {
-  await h.addPosition({ symbol: 'ACME' });
-  h.market.set('ACME', 99);
-  return h.orchestrator.runCycle({ source: 'worker', actor: 'test' });
+  await t.h.addPosition({ symbol: 'ACME' });
+  t.h.market.set('ACME', 99);
+  return t.h.orchestrator.runCycle({ source: 'worker', actor: 'test' });
 }
 
 describe('one cycle with or without its events', () => {

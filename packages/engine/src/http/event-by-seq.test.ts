@@ -1,26 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiCall, type HttpMethod } from '../test-support/api-call.js';
-import { buildHarnessApp, type Harness, startHarness } from '../test-support/engine-harness.js';
+import { describe, expect, it } from 'vitest';
+import { harnessAppPerTest } from '../test-support/api-call.js';
 
-let h: Harness;
-let app: FastifyInstance;
-beforeEach(async () => {
-  h = await startHarness();
-  app = await buildHarnessApp(h);
-});
-afterEach(async () => {
-  await app.close();
-  await h.close();
-});
+const t = harnessAppPerTest();
 
-const call = (method: HttpMethod, url: string, payload?: unknown) => apiCall(app, method, url, payload);
+const call = t.call;
 
 /** A hold cycle over one position: CycleStarted, PriceEvent, TriggerEvaluated, CycleCompleted. */
 async function someEvents() {
-  const { position } = await h.addPosition({ symbol: 'ACME' });
-  h.market.set('ACME', 99);
-  await h.orchestrator.runCycle({ source: 'worker', actor: 'test' });
+  const { position } = await t.h.addPosition({ symbol: 'ACME' });
+  t.h.market.set('ACME', 99);
+  await t.h.orchestrator.runCycle({ source: 'worker', actor: 'test' });
   return position;
 }
 
@@ -58,7 +47,7 @@ describe('one audit event by its seq', () => {
 describe('the fixed addresses beside it keep their own handlers', () => {
   it('exports as NDJSON', async () => {
     const position = await someEvents();
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: 'GET',
       url: `/v1/events/export?format=ndjson&position_id=${position.id}`,
     });
@@ -73,7 +62,7 @@ describe('the fixed addresses beside it keep their own handlers', () => {
 
   it('streams as Server-Sent Events', async () => {
     await someEvents();
-    const res = await app.inject({ method: 'GET', url: '/v1/events/stream', payloadAsStream: true });
+    const res = await t.app.inject({ method: 'GET', url: '/v1/events/stream', payloadAsStream: true });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
     res.stream().destroy();

@@ -1,20 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiCall, type HttpMethod } from '../test-support/api-call.js';
-import { buildHarnessApp, type Harness, startHarness } from '../test-support/engine-harness.js';
+import { describe, expect, it } from 'vitest';
+import { harnessAppPerTest } from '../test-support/api-call.js';
 
-let h: Harness;
-let app: FastifyInstance;
-beforeEach(async () => {
-  h = await startHarness();
-  app = await buildHarnessApp(h);
-});
-afterEach(async () => {
-  await app.close();
-  await h.close();
-});
+const t = harnessAppPerTest();
 
-const call = (method: HttpMethod, url: string, payload?: unknown) => apiCall(app, method, url, payload);
+const call = t.call;
 
 interface Holding {
   readonly symbol: string;
@@ -54,10 +43,10 @@ async function threePortfolios() {
 /** A worker cycle that stores these quotes (all within the thresholds, so nothing trades). */
 async function quotesAre(prices: Record<string, number | 'failing'>) {
   for (const [symbol, price] of Object.entries(prices))
-    if (price === 'failing') h.market.fail(symbol, 'provider down');
-    else h.market.set(symbol, price);
-  h.clock.advance(60_000);
-  const cycle = await h.orchestrator.runCycle({ source: 'worker', actor: 'test' });
+    if (price === 'failing') t.h.market.fail(symbol, 'provider down');
+    else t.h.market.set(symbol, price);
+  t.h.clock.advance(60_000);
+  const cycle = await t.h.orchestrator.runCycle({ source: 'worker', actor: 'test' });
   expect(cycle.counts).toMatchObject({ orders: 0 });
 }
 

@@ -1,34 +1,23 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiCall } from '../test-support/api-call.js';
-import { buildHarnessApp, type Harness, startHarness } from '../test-support/engine-harness.js';
+import { describe, expect, it } from 'vitest';
+import { apiCall, harnessAppPerTest } from '../test-support/api-call.js';
 
-let h: Harness;
-let app: FastifyInstance;
-beforeEach(async () => {
-  h = await startHarness();
-  app = await buildHarnessApp(h);
-});
-afterEach(async () => {
-  await app.close();
-  await h.close();
-});
+const t = harnessAppPerTest();
 
-const prices = (id: string, query = '') => apiCall(app, 'GET', `/v1/positions/${id}/prices${query}`);
+const prices = (id: string, query = '') => apiCall(t.app, 'GET', `/v1/positions/${id}/prices${query}`);
 
 /** One worker cycle a minute later than the last, at this price (or with the quote failing). */
 async function cycleAt(price: number | 'failing') {
-  h.clock.advance(60_000);
-  if (price === 'failing') h.market.fail('ACME', 'provider down');
-  else h.market.set('ACME', price);
-  return h.orchestrator.runCycle({ source: 'worker', actor: 'test' });
+  t.h.clock.advance(60_000);
+  if (price === 'failing') t.h.market.fail('ACME', 'provider down');
+  else t.h.market.set('ACME', price);
+  return t.h.orchestrator.runCycle({ source: 'worker', actor: 'test' });
 }
 
 const minute = (n: number) => new Date(Date.UTC(2026, 0, 6, 15, n, 0)).toISOString();
 
 describe('the prices a position was evaluated at', () => {
   it('lists them oldest first, each with the anchor it was compared with', async () => {
-    const { position } = await h.addPosition({ symbol: 'ACME' });
+    const { position } = await t.h.addPosition({ symbol: 'ACME' });
     await cycleAt(99);
     const buy = await cycleAt(97);
     expect(buy.counts).toMatchObject({ orders: 1, fills: 1 });
@@ -47,12 +36,12 @@ describe('the prices a position was evaluated at', () => {
   });
 
   it('is empty before the first cycle', async () => {
-    const { position } = await h.addPosition({ symbol: 'ACME' });
+    const { position } = await t.h.addPosition({ symbol: 'ACME' });
     expect((await prices(position.id)).body).toEqual({ position_id: position.id, items: [] });
   });
 
   it('keeps only the most recent prices when given a limit', async () => {
-    const { position } = await h.addPosition({ symbol: 'ACME' });
+    const { position } = await t.h.addPosition({ symbol: 'ACME' });
     for (const price of [99, 98.5, 98, 99.5]) await cycleAt(price);
     expect((await prices(position.id, '?limit=2')).body.items).toEqual([
       { at: minute(3), price: '98', anchor: '100' },
@@ -62,7 +51,7 @@ describe('the prices a position was evaluated at', () => {
   });
 
   it('leaves out the cycles whose quote failed', async () => {
-    const { position } = await h.addPosition({ symbol: 'ACME' });
+    const { position } = await t.h.addPosition({ symbol: 'ACME' });
     await cycleAt(99);
     await cycleAt('failing');
     await cycleAt(98);
@@ -73,7 +62,7 @@ describe('the prices a position was evaluated at', () => {
   });
 
   it('counts only real prices against the limit', async () => {
-    const { position } = await h.addPosition({ symbol: 'ACME' });
+    const { position } = await t.h.addPosition({ symbol: 'ACME' });
     await cycleAt(99);
     await cycleAt(98);
     await cycleAt('failing');
@@ -86,9 +75,9 @@ describe('the prices a position was evaluated at', () => {
   });
 
   it('answers only for its own position', async () => {
-    const acme = await h.addPosition({ symbol: 'ACME' });
-    const other = await h.addPosition({ symbol: 'OTHER', anchor: '50' });
-    h.market.set('OTHER', 50.5);
+    const acme = await t.h.addPosition({ symbol: 'ACME' });
+    const other = await t.h.addPosition({ symbol: 'OTHER', anchor: '50' });
+    t.h.market.set('OTHER', 50.5);
     await cycleAt(99);
     expect((await prices(acme.position.id)).body.items).toEqual([
       { at: minute(1), price: '99', anchor: '100' },
@@ -99,7 +88,7 @@ describe('the prices a position was evaluated at', () => {
   });
 
   it('answers 404 for an unknown position and 400 for a limit out of range', async () => {
-    const { position } = await h.addPosition({ symbol: 'ACME' });
+    const { position } = await t.h.addPosition({ symbol: 'ACME' });
     expect(await prices('nope')).toMatchObject({
       status: 404,
       body: { error: { code: 'POSITION_NOT_FOUND' } },

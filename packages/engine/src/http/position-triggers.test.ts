@@ -1,31 +1,20 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiCall, type HttpMethod } from '../test-support/api-call.js';
-import { buildHarnessApp, type Harness, startHarness } from '../test-support/engine-harness.js';
+import { describe, expect, it } from 'vitest';
+import { harnessAppPerTest } from '../test-support/api-call.js';
 
-let h: Harness;
-let app: FastifyInstance;
-beforeEach(async () => {
-  h = await startHarness();
-  app = await buildHarnessApp(h);
-});
-afterEach(async () => {
-  await app.close();
-  await h.close();
-});
+const t = harnessAppPerTest();
 
-const call = (method: HttpMethod, url: string, payload?: unknown) => apiCall(app, method, url, payload);
+const call = t.call;
 const triggersOf = async (id: string) => (await call('GET', `/v1/positions/${id}`)).body.triggers;
 
 async function cycleAt(price: number) {
-  h.clock.advance(60_000);
-  h.market.set('ACME', price);
-  return h.orchestrator.runCycle({ source: 'worker', actor: 'test' });
+  t.h.clock.advance(60_000);
+  t.h.market.set('ACME', price);
+  return t.h.orchestrator.runCycle({ source: 'worker', actor: 'test' });
 }
 
 describe('where a position next trades', () => {
   it('shows the levels from the anchor, with no distances before there is a price', async () => {
-    const { position } = await h.addPosition({ symbol: 'ACME', anchor: '100' });
+    const { position } = await t.h.addPosition({ symbol: 'ACME', anchor: '100' });
     expect(await triggersOf(position.id)).toEqual({
       sell_at: '103',
       buy_at: '97',
@@ -35,7 +24,7 @@ describe('where a position next trades', () => {
   });
 
   it('measures how far the last price is from each level', async () => {
-    const { position } = await h.addPosition({ symbol: 'ACME', anchor: '100' });
+    const { position } = await t.h.addPosition({ symbol: 'ACME', anchor: '100' });
     expect((await cycleAt(98)).counts).toMatchObject({ holds: 1, orders: 0 });
     // (103 − 98) / 98 = 5.102 %; (97 − 98) / 98 = −1.020 %
     expect(await triggersOf(position.id)).toEqual({
@@ -47,7 +36,7 @@ describe('where a position next trades', () => {
   });
 
   it('moves with the anchor after a fill', async () => {
-    const { position } = await h.addPosition({ symbol: 'ACME', anchor: '100' });
+    const { position } = await t.h.addPosition({ symbol: 'ACME', anchor: '100' });
     expect((await cycleAt(97)).counts).toMatchObject({ orders: 1, fills: 1 });
     // anchor 97: 97 · 1.03 = 99.91, 97 · 0.97 = 94.09; (99.91 − 97) / 97 = 3 %, (94.09 − 97) / 97 = −3 %
     expect(await triggersOf(position.id)).toEqual({
@@ -77,7 +66,7 @@ describe('where a position next trades', () => {
   });
 
   it('has no levels once the anchor is cleared', async () => {
-    const { position } = await h.addPosition({ symbol: 'ACME', anchor: '100' });
+    const { position } = await t.h.addPosition({ symbol: 'ACME', anchor: '100' });
     await cycleAt(98);
     const cleared = await call('PUT', `/v1/positions/${position.id}/anchor`, { anchor: null });
     expect(cleared.status).toBe(200);
@@ -86,7 +75,7 @@ describe('where a position next trades', () => {
   });
 
   it('lists the levels of every position too', async () => {
-    const { portfolio } = await h.addPosition({ symbol: 'ACME', anchor: '100' });
+    const { portfolio } = await t.h.addPosition({ symbol: 'ACME', anchor: '100' });
     const list = await call('GET', `/v1/positions?portfolio_id=${portfolio.id}`);
     expect(list.body.items.map((p: { triggers: unknown }) => p.triggers)).toEqual([
       { sell_at: '103', buy_at: '97', sell_distance_pct: null, buy_distance_pct: null },

@@ -1,5 +1,7 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
+import { buildHarnessApp, type Harness, startHarness } from './engine-harness.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -30,4 +32,34 @@ export function auditReceipt(res: ApiResponse): number[] {
   const header = res.headers['ballast-audit-events'];
   if (header === undefined) return [];
   return String(header).split(',').map(Number);
+}
+
+export interface HarnessApp {
+  /** The engine under test (real SQLite, test clock, hand-set prices). */
+  readonly h: Harness;
+  readonly app: FastifyInstance;
+  call(method: HttpMethod, url: string, payload?: unknown): Promise<ApiResponse>;
+}
+
+/** A fresh engine and its HTTP app for every test of the file, closed after each. */
+export function harnessAppPerTest(): HarnessApp {
+  let h: Harness;
+  let app: FastifyInstance;
+  beforeEach(async () => {
+    h = await startHarness();
+    app = await buildHarnessApp(h);
+  });
+  afterEach(async () => {
+    await app.close();
+    await h.close();
+  });
+  return {
+    get h() {
+      return h;
+    },
+    get app() {
+      return app;
+    },
+    call: (method, url, payload) => apiCall(app, method, url, payload),
+  };
 }

@@ -1,5 +1,7 @@
 import { EventSource } from '@ballast/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { FilterSelect } from '../../components/filter-select';
+import { LoadMore } from '../../components/load-more';
 import { ErrorState, Loading } from '../../components/states';
 import { cyclesPageQuery } from '../../features/cycles/api/cycles-api';
 import { CyclesTable } from '../../features/cycles/components/cycles-table';
@@ -20,22 +22,12 @@ export function CyclesPage() {
       <PageTitle title="Cycles" />
       <section className="card">
         <form className="filters" aria-label="Filter cycles" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            Source
-            <select
-              value={source ?? ''}
-              onChange={(e) =>
-                navigate(filterPath('/cycles', { source: e.target.value || undefined }), { replace: true })
-              }
-            >
-              <option value="">any</option>
-              {EventSource.options.map((s) => (
-                <option key={s} value={s}>
-                  {sourceLabel(s)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Source"
+            value={source}
+            onChange={(v) => navigate(filterPath('/cycles', { source: v }), { replace: true })}
+            choices={EventSource.options.map((s) => ({ value: s, label: sourceLabel(s) }))}
+          />
         </form>
         {query.isPending ? (
           <Loading what="cycles" />
@@ -44,16 +36,7 @@ export function CyclesPage() {
         ) : (
           <>
             <CyclesTable cycles={query.data.pages.flatMap((p) => p.items)} now={now} />
-            {query.hasNextPage && (
-              <button
-                type="button"
-                className="button"
-                onClick={() => void query.fetchNextPage()}
-                disabled={query.isFetchingNextPage}
-              >
-                {query.isFetchingNextPage ? 'Loading…' : 'Load older cycles'}
-              </button>
-            )}
+            <LoadMore query={query} label="Load older cycles" />
           </>
         )}
       </section>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { FilterSelect } from '../../components/filter-select';
 import { ORDER_STATUSES, OrderList, TradeList } from '../../features/orders/components/order-lists';
 import { portfoliosQuery } from '../../features/portfolios/api/portfolios-api';
 import { positionsQuery } from '../../features/positions/api/positions-api';
@@ -43,46 +44,27 @@ export function OrdersPage() {
       </div>
       <section className="card" role="tabpanel">
         <form className="filters" aria-label="Filter" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            Portfolio
-            <select
-              value={raw.portfolio_id ?? ''}
-              onChange={(e) => set({ portfolio_id: e.target.value || undefined, position_id: undefined })}
-            >
-              <option value="">all</option>
-              {(portfolios.data ?? []).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Position
-            <select
-              value={raw.position_id ?? ''}
-              onChange={(e) => set({ position_id: e.target.value || undefined })}
-            >
-              <option value="">all</option>
-              {shownPositions.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.symbol}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Portfolio"
+            any="all"
+            value={raw.portfolio_id}
+            onChange={(v) => set({ portfolio_id: v, position_id: undefined })}
+            choices={(portfolios.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <FilterSelect
+            label="Position"
+            any="all"
+            value={raw.position_id}
+            onChange={(v) => set({ position_id: v })}
+            choices={shownPositions.map((p) => ({ value: p.id, label: p.symbol }))}
+          />
           {tab === 'orders' && (
-            <label>
-              Status
-              <select value={status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })}>
-                <option value="">any</option>
-                {ORDER_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label="Status"
+              value={status}
+              onChange={(v) => set({ status: v })}
+              choices={ORDER_STATUSES.map((s) => ({ value: s, label: s }))}
+            />
           )}
         </form>
         {tab === 'orders' ? (

@@ -1,12 +1,11 @@
 import { EVENT_TYPES, EventSource, type EventType } from '@ballast/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
+import { type Choice, FilterSelect } from '../../../components/filter-select';
 import { sourceLabel } from '../../../lib/event-text';
 import type { EventFilter } from '../api/audit-api';
 
-export interface Choice {
-  readonly value: string;
-  readonly label: string;
-}
+const SOURCES = EventSource.options.map((s) => ({ value: s, label: `${sourceLabel(s)} (${s})` }));
+const TYPES = EVENT_TYPES.map((t) => ({ value: t, label: t }));
 
 /** `2026-12-01T06:04:05.000Z` → the `datetime-local` text of the same instant in the viewer's zone. */
 function toLocalInput(iso: string | undefined): string {
@@ -43,62 +42,30 @@ export function EventFilters({
   };
   return (
     <form className="filters" onSubmit={submit} aria-label="Filter the audit trail">
-      <label>
-        Source
-        <select
-          value={draft.source ?? ''}
-          onChange={(e) => set({ source: (e.target.value || undefined) as EventFilter['source'] })}
-        >
-          <option value="">any</option>
-          {EventSource.options.map((s) => (
-            <option key={s} value={s}>
-              {sourceLabel(s)} ({s})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Type
-        <select
-          value={draft.type ?? ''}
-          onChange={(e) => set({ type: (e.target.value || undefined) as EventType | undefined })}
-        >
-          <option value="">any</option>
-          {EVENT_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Portfolio
-        <select
-          value={draft.portfolio_id ?? ''}
-          onChange={(e) => set({ portfolio_id: e.target.value || undefined })}
-        >
-          <option value="">any</option>
-          {portfolios.map((p) => (
-            <option key={p.value} value={p.value}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Position
-        <select
-          value={draft.position_id ?? ''}
-          onChange={(e) => set({ position_id: e.target.value || undefined })}
-        >
-          <option value="">any</option>
-          {positions.map((p) => (
-            <option key={p.value} value={p.value}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Source"
+        value={draft.source}
+        onChange={(v) => set({ source: v as EventFilter['source'] })}
+        choices={SOURCES}
+      />
+      <FilterSelect
+        label="Type"
+        value={draft.type}
+        onChange={(v) => set({ type: v as EventType | undefined })}
+        choices={TYPES}
+      />
+      <FilterSelect
+        label="Portfolio"
+        value={draft.portfolio_id}
+        onChange={(v) => set({ portfolio_id: v })}
+        choices={portfolios}
+      />
+      <FilterSelect
+        label="Position"
+        value={draft.position_id}
+        onChange={(v) => set({ position_id: v })}
+        choices={positions}
+      />
       <label>
         Cycle id
         <input

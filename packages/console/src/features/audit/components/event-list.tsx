@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { LoadMore } from '../../../components/load-more';
 import { Empty, ErrorState, Loading } from '../../../components/states';
 import { formatCount } from '../../../lib/format';
 import { type EventFilter, eventsQuery } from '../api/audit-api';
@@ -70,16 +71,7 @@ export function EventList({
       ) : (
         <EventsTable events={shown} fresh={fresh} />
       )}
-      {pages.hasNextPage && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => void pages.fetchNextPage()}
-          disabled={pages.isFetchingNextPage}
-        >
-          {pages.isFetchingNextPage ? 'Loading…' : 'Load older events'}
-        </button>
-      )}
+      <LoadMore query={pages} label="Load older events" />
     </div>
   );
 }

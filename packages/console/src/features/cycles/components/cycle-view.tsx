@@ -1,6 +1,7 @@
 import type { AuditEvent, CycleSummary } from '@ballast/contracts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { LoadMore } from '../../../components/load-more';
 import { SourceBadge } from '../../../components/source-badge';
 import { ErrorState, Loading, QueryView } from '../../../components/states';
 import { Time } from '../../../components/time';
@@ -176,16 +177,7 @@ export function CycleView({ id, positionId }: { id: string; positionId?: string 
             <ChainView key={c.positionId} chain={c} />
           ))}
         </ol>
-        {events.hasNextPage && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => void events.fetchNextPage()}
-            disabled={events.isFetchingNextPage}
-          >
-            {events.isFetchingNextPage ? 'Loading…' : 'Load more of this cycle'}
-          </button>
-        )}
+        <LoadMore query={events} label="Load more of this cycle" />
       </section>
     </>
   );

@@ -1,29 +1,12 @@
 import { OrderStatus } from '@ballast/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { LoadMore } from '../../../components/load-more';
 import { ErrorState, Loading } from '../../../components/states';
 import { type OrderFilter, ordersQuery, tradesQuery } from '../api/orders-api';
 import { OrdersTable } from './orders-table';
 import { TradesTable } from './trades-table';
 
 export const ORDER_STATUSES = OrderStatus.options;
-
-function MoreButton({
-  query,
-}: {
-  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
-}) {
-  if (!query.hasNextPage) return null;
-  return (
-    <button
-      type="button"
-      className="button"
-      onClick={() => void query.fetchNextPage()}
-      disabled={query.isFetchingNextPage}
-    >
-      {query.isFetchingNextPage ? 'Loading…' : 'Load older'}
-    </button>
-  );
-}
 
 /** Orders matching a filter, newest first, a page at a time. */
 export function OrderList({
@@ -42,7 +25,7 @@ export function OrderList({
   return (
     <>
       <OrdersTable orders={query.data.pages.flatMap((p) => p.items)} showSymbol={showSymbol} />
-      <MoreButton query={query} />
+      <LoadMore query={query} label="Load older" />
     </>
   );
 }
@@ -63,7 +46,7 @@ export function TradeList({
   return (
     <>
       <TradesTable trades={query.data.pages.flatMap((p) => p.items)} showSymbol={showSymbol} />
-      <MoreButton query={query} />
+      <LoadMore query={query} label="Load older" />
     </>
   );
 }

@@ -1,13 +1,12 @@
 import {
   type CreatePortfolioBody,
-  listOf,
   Portfolio,
   PortfolioTotals,
   type UpdatePortfolioBody,
 } from '@ballast/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { get, send, withQuery } from '../../../lib/api-client';
+import { get, getAll, send } from '../../../lib/api-client';
 import { ROOT } from '../../../lib/query-keys';
 
 export const totalsQuery = queryOptions({
@@ -19,15 +18,7 @@ export const totalsQuery = queryOptions({
 /** Every portfolio (a person has a handful; the engine pages at 500). */
 export const portfoliosQuery = queryOptions({
   queryKey: [ROOT.portfolios, 'all'],
-  queryFn: async ({ signal }) => {
-    const items: Portfolio[] = [];
-    for (let cursor: string | undefined; ; ) {
-      const page = await get(listOf(Portfolio), withQuery('/v1/portfolios', { limit: 500, cursor }), signal);
-      items.push(...page.items);
-      if (!page.next_cursor) return items;
-      cursor = page.next_cursor;
-    }
-  },
+  queryFn: ({ signal }) => getAll(Portfolio, '/v1/portfolios', {}, signal),
   refetchInterval: 15_000,
 });
 

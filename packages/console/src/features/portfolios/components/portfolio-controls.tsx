@@ -1,4 +1,5 @@
 import type { Portfolio, PortfolioState } from '@ballast/contracts';
+import { Switch } from '../../../components/switch';
 import { useEngineAction } from '../../../lib/actions';
 import { useRouter } from '../../../lib/router';
 import { deletePortfolio, updatePortfolio } from '../api/portfolios-api';
@@ -43,12 +44,10 @@ export function PortfolioAutoTradingSwitch({ portfolio }: { portfolio: Portfolio
   const run = useEngineAction();
   const on = portfolio.auto_trading_enabled;
   return (
-    <button
-      type="button"
-      role="switch"
-      aria-checked={on}
-      className={`switch${on ? ' on' : ''}`}
-      onClick={() =>
+    <Switch
+      on={on}
+      label="Auto trading"
+      onToggle={() =>
         run({
           confirm: {
             title: `${on ? 'Turn off' : 'Turn on'} auto trading for “${portfolio.name}”?`,
@@ -62,10 +61,7 @@ export function PortfolioAutoTradingSwitch({ portfolio }: { portfolio: Portfolio
           done: (p) => `Auto trading ${p.auto_trading_enabled ? 'on' : 'off'} for “${p.name}”`,
         })
       }
-    >
-      <span className="switch-track" aria-hidden="true" />
-      Auto trading {on ? 'on' : 'off'}
-    </button>
+    />
   );
 }
 

@@ -1,8 +1,9 @@
 import type { MarketHours, Portfolio } from '@ballast/contracts';
 import { type FormEvent, useState } from 'react';
 import { Field, SelectField } from '../../../components/field';
+import { FormError } from '../../../components/form-error';
 import { useEngineAction } from '../../../lib/actions';
-import { ApiError } from '../../../lib/api-client';
+import { problemsOf } from '../../../lib/api-client';
 import { createPortfolio, updatePortfolio } from '../api/portfolios-api';
 
 const HOURS: { value: MarketHours; label: string }[] = [
@@ -34,14 +35,12 @@ export function PortfolioForm({
     auto_trading_enabled: portfolio?.auto_trading_enabled ?? true,
   };
   const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [problems, setProblems] = useState(problemsOf(null));
   const run = useEngineAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setErrors({});
-    setFormError(null);
+    setProblems(problemsOf(null));
     try {
       const saved = await run({
         confirm: editing
@@ -65,10 +64,7 @@ export function PortfolioForm({
         onSaved?.(saved.data);
       }
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors);
-        if (Object.keys(error.fieldErrors).length === 0) setFormError(error.message);
-      } else setFormError(String(error));
+      setProblems(problemsOf(error));
     }
   };
 
@@ -85,7 +81,7 @@ export function PortfolioForm({
           name="name"
           value={draft.name}
           onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          error={errors.name}
+          error={problems.fields.name}
         />
         {!editing && (
           <Field
@@ -93,7 +89,7 @@ export function PortfolioForm({
             name="base_currency"
             value={draft.base_currency}
             onChange={(e) => setDraft({ ...draft, base_currency: e.target.value.toUpperCase() })}
-            error={errors.base_currency}
+            error={problems.fields.base_currency}
             maxLength={3}
             hint="three letters, e.g. USD"
           />
@@ -104,7 +100,7 @@ export function PortfolioForm({
           value={draft.market_hours}
           onChange={(v) => setDraft({ ...draft, market_hours: v as MarketHours })}
           options={HOURS}
-          error={errors.market_hours}
+          error={problems.fields.market_hours}
         />
         {!editing && (
           <label className="check">
@@ -117,11 +113,7 @@ export function PortfolioForm({
           </label>
         )}
       </div>
-      {formError && (
-        <p className="field-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={problems.message} />
       <button type="submit" className="button primary">
         {editing ? 'Save portfolio' : 'Create portfolio'}
       </button>

@@ -1,7 +1,6 @@
 import {
   type CashMovementBody,
   type CreatePositionBody,
-  listOf,
   Position,
   PriceHistory,
   type SetAnchorBody,
@@ -9,26 +8,14 @@ import {
 } from '@ballast/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { get, send, withQuery } from '../../../lib/api-client';
+import { get, getAll, send, withQuery } from '../../../lib/api-client';
 import { ROOT } from '../../../lib/query-keys';
 
 /** The positions of one portfolio (or of all), every page. */
 export function positionsQuery(portfolioId?: string) {
   return queryOptions({
     queryKey: [ROOT.positions, 'list', portfolioId ?? 'all'],
-    queryFn: async ({ signal }) => {
-      const items: Position[] = [];
-      for (let cursor: string | undefined; ; ) {
-        const page = await get(
-          listOf(Position),
-          withQuery('/v1/positions', { portfolio_id: portfolioId, limit: 500, cursor }),
-          signal,
-        );
-        items.push(...page.items);
-        if (!page.next_cursor) return items;
-        cursor = page.next_cursor;
-      }
-    },
+    queryFn: ({ signal }) => getAll(Position, '/v1/positions', { portfolio_id: portfolioId }, signal),
     refetchInterval: 15_000,
   });
 }

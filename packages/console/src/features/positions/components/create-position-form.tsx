@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Field } from '../../../components/field';
+import { FormError } from '../../../components/form-error';
 import { useEngineAction } from '../../../lib/actions';
-import { ApiError } from '../../../lib/api-client';
+import { problemsOf } from '../../../lib/api-client';
 import { Link } from '../../../lib/router';
 import { createPosition } from '../api/positions-api';
 
@@ -13,15 +14,13 @@ const EMPTY = { symbol: '', shares: '0', cash: '0', anchor: '', auto: true };
  */
 export function CreatePositionForm({ portfolioId, currency }: { portfolioId: string; currency: string }) {
   const [draft, setDraft] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [problems, setProblems] = useState(problemsOf(null));
   const [created, setCreated] = useState<{ id: string; symbol: string } | null>(null);
   const run = useEngineAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setErrors({});
-    setFormError(null);
+    setProblems(problemsOf(null));
     const symbol = draft.symbol.trim();
     try {
       const done = await run({
@@ -48,9 +47,7 @@ export function CreatePositionForm({ portfolioId, currency }: { portfolioId: str
         setDraft(EMPTY);
       }
     } catch (error) {
-      if (!(error instanceof ApiError)) return setFormError(String(error));
-      setErrors(error.fieldErrors);
-      if (Object.keys(error.fieldErrors).length === 0) setFormError(error.message);
+      setProblems(problemsOf(error));
     }
   };
 
@@ -62,7 +59,7 @@ export function CreatePositionForm({ portfolioId, currency }: { portfolioId: str
           name="symbol"
           value={draft.symbol}
           onChange={(e) => setDraft({ ...draft, symbol: e.target.value })}
-          error={errors.symbol}
+          error={problems.fields.symbol}
           autoCapitalize="characters"
         />
         <Field
@@ -71,7 +68,7 @@ export function CreatePositionForm({ portfolioId, currency }: { portfolioId: str
           inputMode="decimal"
           value={draft.shares}
           onChange={(e) => setDraft({ ...draft, shares: e.target.value })}
-          error={errors.shares}
+          error={problems.fields.shares}
         />
         <Field
           label="Cash"
@@ -80,7 +77,7 @@ export function CreatePositionForm({ portfolioId, currency }: { portfolioId: str
           suffix={currency}
           value={draft.cash}
           onChange={(e) => setDraft({ ...draft, cash: e.target.value })}
-          error={errors.cash}
+          error={problems.fields.cash}
         />
         <Field
           label="Anchor"
@@ -88,7 +85,7 @@ export function CreatePositionForm({ portfolioId, currency }: { portfolioId: str
           inputMode="decimal"
           value={draft.anchor}
           onChange={(e) => setDraft({ ...draft, anchor: e.target.value })}
-          error={errors.anchor}
+          error={problems.fields.anchor}
           hint="empty: the current price"
         />
         <label className="check">
@@ -100,11 +97,7 @@ export function CreatePositionForm({ portfolioId, currency }: { portfolioId: str
           Auto trading on
         </label>
       </div>
-      {formError && (
-        <p className="field-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={problems.message} />
       <button type="submit" className="button primary">
         Add position
       </button>

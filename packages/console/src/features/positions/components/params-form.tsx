@@ -1,8 +1,9 @@
 import type { MarketHours, Position, StrategyParams } from '@ballast/contracts';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Field, SelectField } from '../../../components/field';
+import { FormError } from '../../../components/form-error';
 import { useEngineAction } from '../../../lib/actions';
-import { ApiError } from '../../../lib/api-client';
+import { problemsOf } from '../../../lib/api-client';
 import { updatePosition } from '../api/positions-api';
 
 /** Every strategy parameter of DESIGN §3.1, as the engine names it on the wire. */
@@ -93,8 +94,11 @@ export function ParamsForm({ position }: { position: Position }) {
   const paramsText = JSON.stringify(position.params);
   const saved = useMemo(() => draftOf(JSON.parse(paramsText) as StrategyParams), [paramsText]);
   const [draft, setDraft] = useState(saved);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [problems, setProblems] = useState(problemsOf(null));
+  // The engine names parameters by their wire path (`params.trigger.up_pct`); the form by `trigger.up_pct`.
+  const errors = Object.fromEntries(
+    Object.entries(problems.fields).map(([field, message]) => [field.replace(/^params\./, ''), message]),
+  );
   const run = useEngineAction();
   useEffect(() => setDraft(saved), [saved]);
   const patch = patchOf(saved, draft);
@@ -102,8 +106,7 @@ export function ParamsForm({ position }: { position: Position }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setErrors({});
-    setFormError(null);
+    setProblems(problemsOf(null));
     try {
       await run({
         confirm: {
@@ -116,12 +119,7 @@ export function ParamsForm({ position }: { position: Position }) {
         onError: 'throw',
       });
     } catch (error) {
-      if (!(error instanceof ApiError)) return setFormError(String(error));
-      const byField: Record<string, string> = {};
-      for (const [field, message] of Object.entries(error.fieldErrors))
-        byField[field.replace(/^params\./, '')] = message;
-      setErrors(byField);
-      if (Object.keys(byField).length === 0) setFormError(error.message);
+      setProblems(problemsOf(error));
     }
   };
 
@@ -155,11 +153,7 @@ export function ParamsForm({ position }: { position: Position }) {
           ]}
         />
       </div>
-      {formError && (
-        <p className="field-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={problems.message} />
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={!changed}>
           Save parameters
@@ -170,7 +164,7 @@ export function ParamsForm({ position }: { position: Position }) {
           disabled={!changed}
           onClick={() => {
             setDraft(saved);
-            setErrors({});
+            setProblems(problemsOf(null));
           }}
         >
           Undo changes

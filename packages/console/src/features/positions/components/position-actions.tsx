@@ -1,18 +1,13 @@
 import type { Position } from '@ballast/contracts';
 import { type FormEvent, useState } from 'react';
 import { Field, SelectField } from '../../../components/field';
+import { FormError } from '../../../components/form-error';
+import { Switch } from '../../../components/switch';
 import { useEngineAction } from '../../../lib/actions';
-import { ApiError } from '../../../lib/api-client';
+import { problemsOf } from '../../../lib/api-client';
 import { formatMoney, formatPrice } from '../../../lib/format';
 import { useRouter } from '../../../lib/router';
 import { deletePosition, moveCash, setAnchor, updatePosition } from '../api/positions-api';
-
-/** Field errors of a failed call, or its message when it named no field. */
-function problemsOf(error: unknown): { fields: Record<string, string>; message: string | null } {
-  if (!(error instanceof ApiError)) return { fields: {}, message: String(error) };
-  const fields = error.fieldErrors;
-  return { fields, message: Object.keys(fields).length > 0 ? null : error.message };
-}
 
 /** The amount as typed, formatted when it is a number (the engine judges it either way). */
 function shownAmount(typed: string, currency: string): string {
@@ -28,7 +23,7 @@ export function CashForm({ position, currency }: { position: Position; currency:
   const run = useEngineAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setProblems({ fields: {}, message: null });
+    setProblems(problemsOf(null));
     try {
       const done = await run({
         confirm: {
@@ -85,11 +80,7 @@ export function CashForm({ position, currency }: { position: Position; currency:
           hint="optional, kept in the audit trail"
         />
       </div>
-      {problems.message && (
-        <p className="field-error" role="alert">
-          {problems.message}
-        </p>
-      )}
+      <FormError message={problems.message} />
       <button type="submit" className="button primary">
         {kind === 'deposit' ? 'Deposit cash' : 'Withdraw cash'}
       </button>
@@ -102,7 +93,7 @@ export function AnchorForm({ position }: { position: Position }) {
   const [problems, setProblems] = useState(problemsOf(null));
   const run = useEngineAction();
   const change = async (body: { anchor?: string | null; use_current_price?: boolean }, what: string) => {
-    setProblems({ fields: {}, message: null });
+    setProblems(problemsOf(null));
     try {
       const done = await run({
         confirm: {
@@ -139,11 +130,7 @@ export function AnchorForm({ position }: { position: Position }) {
           hint={`now ${formatPrice(position.anchor)}`}
         />
       </div>
-      {problems.message && (
-        <p className="field-error" role="alert">
-          {problems.message}
-        </p>
-      )}
+      <FormError message={problems.message} />
       <div className="form-actions">
         <button type="submit" className="button primary">
           Set anchor
@@ -167,12 +154,10 @@ export function PositionAutoTradingSwitch({ position }: { position: Position }) 
   const run = useEngineAction();
   const on = position.auto_trading_enabled;
   return (
-    <button
-      type="button"
-      role="switch"
-      aria-checked={on}
-      className={`switch${on ? ' on' : ''}`}
-      onClick={() =>
+    <Switch
+      on={on}
+      label="Auto trading"
+      onToggle={() =>
         run({
           confirm: {
             title: `${on ? 'Turn off' : 'Turn on'} auto trading for ${position.symbol}?`,
@@ -186,10 +171,7 @@ export function PositionAutoTradingSwitch({ position }: { position: Position }) 
           done: (p) => `Auto trading ${p.auto_trading_enabled ? 'on' : 'off'} for ${p.symbol}`,
         })
       }
-    >
-      <span className="switch-track" aria-hidden="true" />
-      Auto trading {on ? 'on' : 'off'}
-    </button>
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Field } from '../../../components/field';
 import { useEngineAction } from '../../../lib/actions';
-import { ApiError } from '../../../lib/api-client';
+import { problemsOf } from '../../../lib/api-client';
 import { updateWorker } from '../api/worker-api';
 
 /** The seconds between scheduled cycles; the engine checks the value and says what is wrong with it. */
@@ -29,7 +29,8 @@ export function IntervalEditor({ current }: { current: number }) {
         onError: 'throw',
       });
     } catch (e) {
-      setError(e instanceof ApiError ? (e.fieldErrors.interval_seconds ?? e.message) : String(e));
+      const { fields, message } = problemsOf(e);
+      setError(fields.interval_seconds ?? message ?? undefined);
     }
   };
 

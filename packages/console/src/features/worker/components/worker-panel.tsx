@@ -1,6 +1,7 @@
 import type { WorkerStatus } from '@ballast/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { QueryView } from '../../../components/states';
+import { Switch } from '../../../components/switch';
 import { Time } from '../../../components/time';
 import { useEngineAction } from '../../../lib/actions';
 import { formatCount, formatDuration, plural } from '../../../lib/format';
@@ -30,12 +31,10 @@ function EnableSwitch({ status }: { status: WorkerStatus }) {
   const run = useEngineAction();
   const turnOn = !status.enabled;
   return (
-    <button
-      type="button"
-      role="switch"
-      aria-checked={status.enabled}
-      className={`switch${status.enabled ? ' on' : ''}`}
-      onClick={() =>
+    <Switch
+      on={status.enabled}
+      label="Scheduled trading"
+      onToggle={() =>
         run({
           confirm: {
             title: turnOn ? 'Enable the worker?' : 'Disable the worker?',
@@ -49,10 +48,7 @@ function EnableSwitch({ status }: { status: WorkerStatus }) {
           done: turnOn ? 'Worker enabled' : 'Worker disabled',
         })
       }
-    >
-      <span className="switch-track" aria-hidden="true" />
-      Scheduled trading {status.enabled ? 'on' : 'off'}
-    </button>
+    />
   );
 }
 
