@@ -29,7 +29,10 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="state empty">{children}</div>;
 }
 
-/** Loading, failed or ready: the one way every query is shown, so no page is ever blank. */
+/**
+ * Loading, failed or ready: the one way every query is shown, so no page is ever blank. When a
+ * refresh fails after an earlier answer, that answer stays on screen, marked as possibly out of date.
+ */
 export function QueryView<T>({
   query,
   what,
@@ -40,6 +43,21 @@ export function QueryView<T>({
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) return <Loading what={what} />;
-  if (query.isError) return <ErrorState what={what} error={query.error} retry={() => void query.refetch()} />;
-  return <>{children(query.data)}</>;
+  if (query.data === undefined)
+    return <ErrorState what={what} error={query.error} retry={() => void query.refetch()} />;
+  return (
+    <>
+      {query.isError && <StaleNotice what={what} error={query.error} at={query.dataUpdatedAt} />}
+      {children(query.data)}
+    </>
+  );
+}
+
+function StaleNotice({ what, error, at }: { what: string; error: unknown; at: number }) {
+  const since = new Date(at).toLocaleTimeString();
+  return (
+    <p className="stale" role="status">
+      Could not refresh {what} ({describeError(error)}); showing the engine's answer from {since}.
+    </p>
+  );
 }

@@ -107,12 +107,10 @@ export function useEngineAction() {
           details && typeof details === 'object' && 'cycle_id' in details
             ? String((details as { cycle_id: unknown }).cycle_id)
             : undefined;
-        notify({
-          kind: 'failed',
-          title: `${action.confirm.title.replace(/\?$/, '')}: refused`,
-          message: describeError(error),
-          cycleId,
-        });
+        // The engine said no (4xx), or the request did not get through or broke (no answer, 5xx).
+        const refused = error instanceof ApiError && error.status >= 400 && error.status < 500;
+        const title = `${action.confirm.title.replace(/\?$/, '')}: ${refused ? 'refused' : 'failed'}`;
+        notify({ kind: 'failed', title, message: describeError(error), cycleId });
         return null;
       } finally {
         for (const key of EVERYTHING) void queryClient.invalidateQueries({ queryKey: [key] });

@@ -7,9 +7,9 @@ import { problemsOf } from '../../../lib/api-client';
 import { createPortfolio, updatePortfolio } from '../api/portfolios-api';
 
 const HOURS: { value: MarketHours; label: string }[] = [
-  { value: 'regular', label: 'Regular (NYSE 09:30–16:00 New York)' },
-  { value: 'extended', label: 'Extended (04:00–20:00 New York)' },
-  { value: 'always', label: 'Always (24×7 assets)' },
+  { value: 'regular', label: 'Regular (NYSE session)' },
+  { value: 'extended', label: 'Extended (04:00–20:00 NY)' },
+  { value: 'always', label: 'Always (24×7)' },
 ];
 
 interface Draft {

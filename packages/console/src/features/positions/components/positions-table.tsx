@@ -4,6 +4,23 @@ import { formatMoney, formatPct, formatPrice, formatQty } from '../../../lib/for
 import { Link } from '../../../lib/router';
 import { BandBar } from './band-bar';
 
+/** A trigger's price, and how far the last price is from it once there is one. */
+function TriggerCell({
+  level,
+  distance,
+}: {
+  level: string | undefined;
+  distance: number | null | undefined;
+}) {
+  if (!level) return <span className="muted">—</span>;
+  return (
+    <>
+      {formatPrice(level)}
+      {distance != null && <small className="muted"> ({formatPct(distance, { signed: true })})</small>}
+    </>
+  );
+}
+
 export function PositionsTable({
   positions,
   currency,
@@ -35,10 +52,10 @@ export function PositionsTable({
               Anchor
             </th>
             <th scope="col" className="num">
-              To sell trigger
+              Sell trigger
             </th>
             <th scope="col" className="num">
-              To buy trigger
+              Buy trigger
             </th>
             <th scope="col">Auto</th>
           </tr>
@@ -66,8 +83,12 @@ export function PositionsTable({
               <td className="num">
                 {p.anchor === null ? <span className="warn">none</span> : formatPrice(p.anchor)}
               </td>
-              <td className="num">{formatPct(p.triggers?.sell_distance_pct, { signed: true })}</td>
-              <td className="num">{formatPct(p.triggers?.buy_distance_pct, { signed: true })}</td>
+              <td className="num">
+                <TriggerCell level={p.triggers?.sell_at} distance={p.triggers?.sell_distance_pct} />
+              </td>
+              <td className="num">
+                <TriggerCell level={p.triggers?.buy_at} distance={p.triggers?.buy_distance_pct} />
+              </td>
               <td>{p.auto_trading_enabled ? 'on' : 'off'}</td>
             </tr>
           ))}

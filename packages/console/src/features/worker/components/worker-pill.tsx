@@ -2,12 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useNow } from '../../../lib/use-now';
 import { isHeartbeatStale, workerStatusQuery } from '../api/worker-api';
 
-/** The worker at a glance, on every page: trading, disabled, stale or unknown. */
+/** The worker at a glance, on every page: trading, disabled, not running, or the engine unreachable. */
 export function WorkerPill() {
   const query = useQuery(workerStatusQuery);
   const now = useNow(2_000);
-  if (!query.data)
-    return <span className="pill pill-unknown">worker: {query.isError ? 'unreachable' : '…'}</span>;
+  if (query.isError) return <span className="pill pill-stale">engine unreachable</span>;
+  if (!query.data) return <span className="pill pill-unknown">worker: …</span>;
   const s = query.data;
   const state = !s.enabled
     ? { kind: 'off', text: 'worker disabled' }
