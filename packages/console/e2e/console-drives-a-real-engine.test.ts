@@ -166,7 +166,10 @@ describe.skipIf(missing !== null)('the console in a real browser, against a real
     expect(await orderRows.first().getAttribute('data-order-id')).toBe(orders[0]!.id);
     expect(await orderRows.first().locator('.badge').textContent()).toBe('Auto (worker)');
     await screenshot(page, 'orders');
-    await page.getByRole('tab', { name: 'Trades' }).click();
+    await page
+      .getByRole('navigation', { name: 'Orders or trades' })
+      .getByRole('link', { name: 'Trades' })
+      .click();
     const tradeRows = page.locator('tr[data-trade-id]');
     await expect.poll(() => tradeRows.count()).toBe(Math.min(50, trades.length));
     expect(await tradeRows.first().getAttribute('data-trade-id')).toBe(trades[0]!.id);

@@ -4,7 +4,7 @@ import { ORDER_STATUSES, OrderList, TradeList } from '../../features/orders/comp
 import { portfoliosQuery } from '../../features/portfolios/api/portfolios-api';
 import { positionsQuery } from '../../features/positions/api/positions-api';
 import { filterPath, isOrderStatus, readFilter } from '../../lib/query-filter';
-import { useRouter } from '../../lib/router';
+import { Link, useRouter } from '../../lib/router';
 import { PageTitle } from './page-title';
 
 const KEYS = ['tab', 'portfolio_id', 'position_id', 'status'] as const;
@@ -24,25 +24,22 @@ export function OrdersPage() {
   return (
     <>
       <PageTitle title="Orders & trades" />
-      <div className="tabs" role="tablist" aria-label="Orders or trades">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'orders'}
-          onClick={() => set({ tab: undefined })}
+      <nav className="tabs" aria-label="Orders or trades">
+        <Link
+          to={filterPath('/orders', { ...raw, tab: undefined })}
+          aria-current={tab === 'orders' ? 'page' : undefined}
         >
           Orders
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'trades'}
-          onClick={() => set({ tab: 'trades', status: undefined })}
+        </Link>
+        <Link
+          className="tab"
+          to={filterPath('/orders', { ...raw, tab: 'trades', status: undefined })}
+          aria-current={tab === 'trades' ? 'page' : undefined}
         >
           Trades
-        </button>
-      </div>
-      <section className="card" role="tabpanel">
+        </Link>
+      </nav>
+      <section className="card">
         <form className="filters" aria-label="Filter" onSubmit={(e) => e.preventDefault()}>
           <FilterSelect
             label="Portfolio"
