@@ -1,23 +1,19 @@
 // The console's audit-trail queries on a long trail: the same HTTP requests its pages make, timed
 // over a real SQLite file holding more than 100 000 events (cycles of 10 000 positions), through the
 // real app (`app.inject`, no network).
-import { buildCycleFixture } from './cycle-fixture.mjs';
 
-const dist = new URL('../packages/engine/dist/', import.meta.url);
-const { buildApp } = await import(new URL('http/build-app.js', dist).href);
-const { WorkerControl } = await import(new URL('application/trading/worker-control.js', dist).href);
-const { PortfolioService } = await import(new URL('application/portfolios/portfolio-service.js', dist).href);
-const { PositionService } = await import(new URL('application/positions/position-service.js', dist).href);
+import { buildBenchApp } from './bench-app.mjs';
+import { buildCycleFixture } from './cycle-fixture.mjs';
 
 const MIN_EVENTS = 100_000;
 const RUNS = 15;
 
-async function timed(app, url) {
+async function timed({ app, authorization }, url) {
   const times = [];
   let body;
   for (let i = 0; i < RUNS; i++) {
     const start = process.hrtime.bigint();
-    const res = await app.inject({ method: 'GET', url });
+    const res = await app.inject({ method: 'GET', url, headers: { authorization } });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body}`);
     body = res.json();
@@ -33,15 +29,7 @@ export async function benchAuditQueries() {
       f.clock.advance(60_000);
       await f.orchestrator.runCycle({ source: 'worker', actor: 'bench' });
     }
-    const app = await buildApp({
-      store: f.store,
-      clock: f.clock,
-      orchestrator: f.orchestrator,
-      workerControl: new WorkerControl(f.store, f.ids, f.clock, { enabled: true, intervalSeconds: 60 }, null),
-      portfolios: new PortfolioService(f.store, f.ids, f.clock),
-      positions: new PositionService(f.store, f.ids, f.clock, null),
-      version: 'bench',
-    });
+    const app = await buildBenchApp(f);
     const events = await f.store.audit.lastSeq();
     const first = await timed(app, '/v1/events?limit=100');
     const somePosition = first.body.items.find((e) => e.position_id).position_id;
@@ -59,10 +47,14 @@ export async function benchAuditQueries() {
       audit_rare_source_filter_ms: (await timed(app, '/v1/events?limit=100&source=api/manual')).median,
     };
     const start = process.hrtime.bigint();
-    const verify = await app.inject({ method: 'GET', url: '/v1/audit/verify' });
+    const verify = await app.app.inject({
+      method: 'GET',
+      url: '/v1/audit/verify',
+      headers: { authorization: app.authorization },
+    });
     results.audit_verify_ms = Number((Number(process.hrtime.bigint() - start) / 1e6).toFixed(0));
     if (!verify.json().ok) throw new Error(`the chain did not verify: ${verify.body}`);
-    await app.close();
+    await app.app.close();
     return results;
   } finally {
     await f.close();

@@ -1,6 +1,7 @@
 // Child process: a steady load on one URL — `connections` keep-alive clients, each sending its next
 // request a fixed interval after the previous one was sent (or at once if that one took longer) —
 // and the latency of every request. A separate process, so it never competes for the server's thread.
+// Authenticated as the bench's API token (BENCH_AUTHORIZATION), as a real client is.
 import http from 'node:http';
 
 const [url, seconds, rate, connections = '8'] = process.argv.slice(2);
@@ -14,14 +15,18 @@ const until = performance.now() + Number(seconds) * 1000;
 function get() {
   return new Promise((resolve) => {
     const started = performance.now();
-    const req = http.get(url, { agent }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        if (res.statusCode !== 200) errors += 1;
-        latencies.push(performance.now() - started);
-        resolve();
-      });
-    });
+    const req = http.get(
+      url,
+      { agent, headers: { authorization: process.env.BENCH_AUTHORIZATION ?? '' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== 200) errors += 1;
+          latencies.push(performance.now() - started);
+          resolve();
+        });
+      },
+    );
     req.on('error', () => {
       errors += 1;
       resolve();

@@ -3,13 +3,8 @@
 // the load from a separate process.
 import { execFile } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
+import { buildBenchApp } from './bench-app.mjs';
 import { buildCycleFixture } from './cycle-fixture.mjs';
-
-const dist = new URL('../packages/engine/dist/', import.meta.url);
-const { buildApp } = await import(new URL('http/build-app.js', dist).href);
-const { WorkerControl } = await import(new URL('application/trading/worker-control.js', dist).href);
-const { PortfolioService } = await import(new URL('application/portfolios/portfolio-service.js', dist).href);
-const { PositionService } = await import(new URL('application/positions/position-service.js', dist).href);
 
 const SECONDS = 6;
 const RATE = 200;
@@ -21,10 +16,11 @@ function startCycles(file, now) {
   return { ready, done, stop: () => thread.postMessage('stop'), end: () => thread.terminate() };
 }
 
-function loadStatus(url) {
+function loadStatus(url, authorization) {
   return new Promise((resolve, reject) => {
     const script = new URL('load-status.mjs', import.meta.url).pathname;
-    execFile(process.execPath, [script, url, String(SECONDS), String(RATE)], (error, stdout) =>
+    const env = { ...process.env, BENCH_AUTHORIZATION: authorization };
+    execFile(process.execPath, [script, url, String(SECONDS), String(RATE)], { env }, (error, stdout) =>
       error ? reject(error) : resolve(JSON.parse(stdout)),
     );
   });
@@ -32,28 +28,14 @@ function loadStatus(url) {
 
 export async function benchStatusDuringCycle() {
   const f = await buildCycleFixture({ positions: 10_000, seed: 5 });
-  const workerControl = new WorkerControl(
-    f.store,
-    f.ids,
-    f.clock,
-    { enabled: true, intervalSeconds: 60 },
-    null,
-  );
-  const app = await buildApp({
-    store: f.store,
-    clock: f.clock,
-    orchestrator: f.orchestrator,
-    workerControl,
-    portfolios: new PortfolioService(f.store, f.ids, f.clock),
-    positions: new PositionService(f.store, f.ids, f.clock, null),
-    version: 'bench',
-  });
+  const { app, authorization } = await buildBenchApp(f);
   await app.listen({ host: '127.0.0.1', port: 0 });
   try {
     const cycles = startCycles(f.file, f.clock.now());
     await cycles.ready;
     const latency = await loadStatus(
       `http://127.0.0.1:${app.server.address().port}/v1/trading/worker/status`,
+      authorization,
     );
     cycles.stop();
     const ran = await cycles.done;

@@ -15,6 +15,7 @@ import { AuditEvent, CycleSummary, Order, Portfolio, Position, Trade } from '@ba
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ADMIN_PASSWORD,
   client,
   type EngineProcess,
   engineSettings,
@@ -67,6 +68,14 @@ async function settled(): Promise<void> {
     20_000,
     engine,
   );
+}
+
+/** The login page, as a person uses it. */
+async function logIn(on: Page, username: string, password: string): Promise<void> {
+  await on.getByLabel('Username').fill(username);
+  await on.getByLabel('Password').fill(password);
+  await on.getByRole('button', { name: 'Log in' }).click();
+  await on.getByRole('button', { name: 'Log out' }).waitFor();
 }
 
 async function confirm(name: string): Promise<void> {
@@ -130,6 +139,7 @@ describe.skipIf(missing !== null)('the console in a real browser, against a real
     browser = await launchBrowser();
     ({ page, problems: pageProblems } = await openPage(browser));
     await page.goto(`${engine.url}/`);
+    await logIn(page, 'admin', ADMIN_PASSWORD);
     const rows = page.locator('table.cycles tbody tr');
     await expect.poll(() => rows.count()).toBe(Math.min(12, cycles.length));
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-cycle-id')))).toEqual(
@@ -250,7 +260,7 @@ describe.skipIf(missing !== null)('the console in a real browser, against a real
     const done = notice('Worker enabled');
     await expect
       .poll(() => done.locator('.recorded-event').textContent())
-      .toMatch(/^Audit #\d+ WorkerSettingsChanged by anonymous: trading off → on$/);
+      .toMatch(/^Audit #\d+ WorkerSettingsChanged by admin: trading off → on$/);
     const [changed] = await api.events({ type: 'WorkerSettingsChanged' });
     expect(changed!.payload).toMatchObject({ enabled: { before: false, after: true } });
     expect(await done.locator('.recorded-event').textContent()).toContain(`#${changed!.seq}`);
@@ -270,7 +280,7 @@ describe.skipIf(missing !== null)('the console in a real browser, against a real
     const done = notice('“Seesaw fund” is now halted');
     await expect
       .poll(() => done.locator('.recorded-event').textContent())
-      .toMatch(/PortfolioUpdated by anonymous: state active → halted$/);
+      .toMatch(/PortfolioUpdated by admin: state active → halted$/);
     const haltedAt = new Date().toISOString();
     const ordersAtHalt = (await ordersOf(portfolio.id)).length;
 
@@ -312,12 +322,61 @@ describe.skipIf(missing !== null)('the console in a real browser, against a real
 
     const phone = await openPage(browser!, { width: 390, height: 844 });
     await phone.page.goto(`${engine.url}/`);
+    await logIn(phone.page, 'admin', ADMIN_PASSWORD);
     await phone.page.locator('table.cycles tbody tr').first().waitFor();
     const overflow = await phone.page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow as number).toBeLessThanOrEqual(0);
     await screenshot(phone.page, 'dashboard-phone');
     expect(phone.problems.filter((p) => !EXPECTED.test(p))).toEqual([]);
     await phone.close();
+    expect(unexpected()).toEqual([]);
+  });
+
+  it('an admin adds a viewer, who sees everything and can change nothing', async () => {
+    await page.goto(`${engine.url}/access`);
+    await page.getByText('Add a user').click();
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('Username').fill('vera');
+    await form.getByLabel('Password').fill('short');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await confirm('Add user');
+    await expect
+      .poll(() => form.locator('.field-error').first().textContent())
+      .toBe('must be at least 12 characters');
+    await form.getByLabel('Password').fill('vera-reads-only-2026');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await confirm('Add user');
+    await expect
+      .poll(() => notice('Added vera (viewer)').locator('.recorded-event').textContent())
+      .toMatch(/UserCreated by admin/);
+    await screenshot(page, 'access');
+    await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
+    await page.getByText('You are logged out.').waitFor();
+    await screenshot(page, 'login');
+
+    await page.goto(`${engine.url}/`);
+    await logIn(page, 'vera', 'vera-reads-only-2026');
+    await page.locator('table.cycles tbody tr').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Run now', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('switch').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Access' }).count()).toBe(0);
+    await page.goto(`${engine.url}/positions/${position.id}`);
+    await page.getByRole('heading', { name: 'Strategy parameters' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save parameters' }).count()).toBe(0);
+    expect(await page.getByLabel('Sell trigger').getAttribute('readonly')).not.toBeNull();
+    // Hidden is not the protection: the engine refuses the viewer anyway.
+    const login = await fetch(`${engine.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'vera', password: 'vera-reads-only-2026' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const refused = await fetch(`${engine.url}/v1/trading/cycle`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('AUTH_FORBIDDEN');
     expect(unexpected()).toEqual([]);
   });
 });

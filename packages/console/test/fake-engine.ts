@@ -5,6 +5,7 @@ export interface FakeRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly body: unknown;
+  readonly headers: Record<string, string>;
 }
 
 export interface FakeResponse {
@@ -29,6 +30,7 @@ export function fakeEngine(routes: Record<string, Route>) {
       path: url.pathname,
       query: url.searchParams,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: { ...(init.headers as Record<string, string> | undefined) },
     };
     requests.push(request);
     const route = routes[`${method} ${url.pathname}`];

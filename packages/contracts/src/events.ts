@@ -31,6 +31,15 @@ export const EVENT_TYPES = [
   'PositionDeleted',
   'CashMoved',
   'AnchorSet',
+  'LoginSucceeded',
+  'LoginFailed',
+  'LoggedOut',
+  'PasswordChanged',
+  'UserCreated',
+  'UserUpdated',
+  'UserDeleted',
+  'TokenCreated',
+  'TokenRevoked',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;

@@ -44,7 +44,8 @@ export const PositionOutcome = z.object({
 export const RunCycleResult = CycleSummary.extend({ results: z.array(PositionOutcome) });
 export type RunCycleResult = z.infer<typeof RunCycleResult>;
 
-export const RunCycleQuery = z.object({ position_id: z.string().max(64).optional() });
+/** Strict: a mistyped `position_id` must not turn a run for one position into a run for all. */
+export const RunCycleQuery = z.object({ position_id: z.string().max(64).optional() }).strict();
 
 export const CycleListQuery = z.object({ source: EventSource.optional() });
 

@@ -31,6 +31,32 @@ const EnvSchema = z.object({
   LOG_FORMAT: z.enum(['pretty', 'json', 'auto']).default('auto'),
   BALLAST_DEMO: bool.default(true),
   BALLAST_ALLOW_INSECURE_BIND: bool.default(false),
+  BALLAST_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'must be at least 12 characters (it becomes the password of the first admin)')
+    .max(1024)
+    .optional(),
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .refine(
+      (origins) => origins.every((o) => /^https?:\/\/[^/\s]+$/.test(o)),
+      'must be a comma-separated list of origins such as https://ops.example.com',
+    ),
+  SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   CYCLE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
@@ -45,6 +71,16 @@ export interface Config {
   readonly log: { readonly level: string; readonly format: 'pretty' | 'json' | 'auto' };
   readonly demo: boolean;
   readonly cycleBatchSize: number;
+  readonly access: {
+    /** The first admin's password when there is no user yet; never logged. */
+    readonly adminPassword: string | null;
+    readonly sessionHours: number;
+    readonly maxFailedLogins: number;
+    readonly lockoutMinutes: number;
+    readonly loginAttemptsPerMinute: number;
+    readonly corsOrigins: readonly string[];
+  };
+  readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -61,11 +97,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (!parsed.success)
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const e = parsed.data;
-  if (!LOOPBACK.has(e.HOST) && !e.BALLAST_ALLOW_INSECURE_BIND) {
-    throw new ConfigError([
-      `HOST: ${e.HOST} is not a loopback address; Ballast has no TLS or login yet, so set BALLAST_ALLOW_INSECURE_BIND=true to expose it anyway`,
-    ]);
-  }
+  const problems: string[] = [];
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE))
+    problems.push(
+      'TLS_CERT_FILE and TLS_KEY_FILE: give both (the certificate and its private key) or neither',
+    );
+  const tls =
+    e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : null;
+  if (!LOOPBACK.has(e.HOST) && !tls && !e.BALLAST_ALLOW_INSECURE_BIND)
+    problems.push(
+      `HOST: ${e.HOST} is not a loopback address, and without TLS passwords and tokens would cross the network in clear; set TLS_CERT_FILE and TLS_KEY_FILE, or BALLAST_ALLOW_INSECURE_BIND=true to expose it anyway (behind a TLS proxy)`,
+    );
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     worker: { enabled: e.TRADING_WORKER_ENABLED, intervalSeconds: e.TRADING_WORKER_INTERVAL_SECONDS },
     database: { kind: 'sqlite', file: e.DATABASE_URL.slice('sqlite:'.length), url: e.DATABASE_URL },
@@ -78,5 +121,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     demo: e.BALLAST_DEMO,
     cycleBatchSize: e.CYCLE_BATCH_SIZE,
+    access: {
+      adminPassword: e.BALLAST_ADMIN_PASSWORD ?? null,
+      sessionHours: e.SESSION_HOURS,
+      maxFailedLogins: e.LOGIN_MAX_FAILURES,
+      lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+      loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
+      corsOrigins: e.CORS_ORIGINS,
+    },
+    tls,
   };
 }

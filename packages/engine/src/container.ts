@@ -4,6 +4,8 @@ import { basename } from 'node:path';
 import { clientOrderIdFor } from './adapters/broker/client-order-id.js';
 import { PaperBroker } from './adapters/broker/paper-broker.js';
 import { SystemClock } from './adapters/clock/system-clock.js';
+import { Argon2PasswordHasher } from './adapters/crypto/argon2-password-hasher.js';
+import { NodeSecrets } from './adapters/crypto/node-secrets.js';
 import { openSqliteStore } from './adapters/db/sqlite/sqlite-store.js';
 import { UuidV7Generator } from './adapters/ids/uuid-v7-generator.js';
 import { readBarCsvFile } from './adapters/market-data/bar-csv.js';
@@ -11,9 +13,15 @@ import { LastSeenMarketData } from './adapters/market-data/last-seen-market-data
 import { ReplayMarketData } from './adapters/market-data/replay-market-data.js';
 import { SimulatedMarketData } from './adapters/market-data/simulated-market-data.js';
 import { NodeTimers } from './adapters/timers/node-timers.js';
+import type { AccessPolicy } from './application/access/access-policy.js';
+import { Authenticator } from './application/access/authenticator.js';
+import { LoginService } from './application/access/login-service.js';
+import { TokenService } from './application/access/token-service.js';
+import { UserService } from './application/access/user-service.js';
 import { seedDemoPortfolio } from './application/demo/seed-demo.js';
 import { PortfolioService } from './application/portfolios/portfolio-service.js';
 import type { Clock } from './application/ports/clock.js';
+import type { IdGenerator } from './application/ports/id-generator.js';
 import type { Logger } from './application/ports/logger.js';
 import type { MarketData } from './application/ports/market-data.js';
 import type { Store } from './application/ports/store.js';
@@ -34,10 +42,30 @@ export interface Engine {
   readonly workerControl: WorkerControl;
   readonly portfolios: PortfolioService;
   readonly positions: PositionService;
+  readonly access: EngineAccess;
   readonly instanceId: string;
   readonly migrated: string[];
   readonly demoCreated: boolean;
   close(): Promise<void>;
+}
+
+/** Users, tokens, logins and the check of presented credentials. */
+export interface EngineAccess {
+  readonly authenticator: Authenticator;
+  readonly logins: LoginService;
+  readonly users: UserService;
+  readonly tokens: TokenService;
+}
+
+export function accessFor(store: Store, ids: IdGenerator, clock: Clock, policy: AccessPolicy): EngineAccess {
+  const secrets = new NodeSecrets();
+  const hasher = new Argon2PasswordHasher();
+  return {
+    authenticator: new Authenticator(store, secrets, clock),
+    logins: new LoginService(store, hasher, secrets, ids, clock, policy),
+    users: new UserService(store, hasher, secrets, ids, clock),
+    tokens: new TokenService(store, secrets, ids, clock),
+  };
 }
 
 async function marketDataFor(config: Config, clock: Clock): Promise<MarketData> {
@@ -121,6 +149,7 @@ export async function createEngine(config: Config, logger: Logger, options: Engi
       workerControl,
       portfolios,
       positions,
+      access: accessFor(store, ids, clock, config.access),
       instanceId,
       migrated,
       demoCreated,

@@ -106,7 +106,7 @@ describe('ballast serve and ballast worker share one database', () => {
     const status = WorkerStatus.parse(await api.put('/v1/trading/worker', { enabled: false }));
     // The choice is stored at once; the worker process only learns it at its next heartbeat, and until
     // then the status truthfully still shows it running.
-    expect(status).toMatchObject({ enabled: false, settings_updated_by: 'anonymous' });
+    expect(status).toMatchObject({ enabled: false, settings_updated_by: 'admin' });
 
     const noticed = await waitFor(
       'the worker process to log the settings change',

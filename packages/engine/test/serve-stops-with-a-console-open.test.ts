@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  client,
   engineSettings,
   ensureBuilt,
   killHard,
@@ -35,7 +36,9 @@ describe('stopping the engine while a console streams events', () => {
   it('ends the open stream and exits cleanly on SIGTERM', async () => {
     const csv = await writeSeesawCsv(dir, 100);
     const engine = await startBallast('serve', engineSettings(dir, csv));
-    const response = await fetch(`${engine.url}/v1/events/stream?after_seq=0`);
+    const response = await fetch(`${engine.url}/v1/events/stream?after_seq=0`, {
+      headers: await client(engine).auth(),
+    });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = response.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);

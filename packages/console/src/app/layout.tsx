@@ -5,8 +5,16 @@ import { Notices } from '../components/notices';
 import { WorkerPill } from '../features/worker/components/worker-pill';
 import { type LiveState, useLiveRefresh } from '../lib/live-events';
 import { Link, useRouter } from '../lib/router';
+import { useCan, useSession } from '../lib/session';
 
-const NAV = [
+interface NavItem {
+  readonly to: string;
+  readonly label: string;
+  readonly match: (path: string) => boolean;
+  readonly admin?: boolean;
+}
+
+const NAV: readonly NavItem[] = [
   { to: '/', label: 'Dashboard', match: (p: string) => p === '/' },
   {
     to: '/portfolios',
@@ -19,7 +27,23 @@ const NAV = [
     label: 'Audit trail',
     match: (p: string) => p.startsWith('/audit') || p.startsWith('/cycles'),
   },
+  { to: '/access', label: 'Access', match: (p: string) => p.startsWith('/access'), admin: true },
 ];
+
+function UserMenu() {
+  const { state, logOut } = useSession();
+  if (state.status !== 'signed-in') return null;
+  return (
+    <span className="user-menu">
+      <Link to="/account" className="user-link" title="Your account: change your password">
+        {state.user.name} <span className="muted">({state.user.role})</span>
+      </Link>
+      <button type="button" className="button small" onClick={() => void logOut()}>
+        Log out
+      </button>
+    </span>
+  );
+}
 
 const LIVE_TEXT: Record<LiveState, string> = {
   connecting: 'connecting…',
@@ -30,6 +54,7 @@ const LIVE_TEXT: Record<LiveState, string> = {
 export function Layout({ children }: { children: ReactNode }) {
   const { location } = useRouter();
   const live = useLiveRefresh(useQueryClient());
+  const isAdmin = useCan('admin');
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -41,7 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label="Main">
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => !item.admin || isAdmin).map((item) => (
               <li key={item.to}>
                 <Link to={item.to} aria-current={item.match(location.path) ? 'page' : undefined}>
                   {item.label}
@@ -55,6 +80,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <span className={`live live-${live}`} title="Updates pushed by the engine as cycles complete">
             <span className="dot" aria-hidden="true" /> {LIVE_TEXT[live]}
           </span>
+          <UserMenu />
         </div>
       </header>
       <main id="main" tabIndex={-1}>

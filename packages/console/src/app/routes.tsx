@@ -2,6 +2,8 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Loading } from '../components/states';
 import { matchPath, useRouter } from '../lib/router';
+import { AccessPage } from './pages/access-page';
+import { AccountPage } from './pages/account-page';
 import { AuditPage } from './pages/audit-page';
 import { CyclePage } from './pages/cycle-page';
 import { CyclesPage } from './pages/cycles-page';
@@ -26,6 +28,8 @@ const ROUTES: readonly [string, Render][] = [
   ['/audit', () => <AuditPage />],
   ['/audit/events/:seq', (p) => <EventPage seq={p.seq!} />],
   ['/cycles', () => <CyclesPage />],
+  ['/access', () => <AccessPage />],
+  ['/account', () => <AccountPage />],
   ['/cycles/:id', (p, q) => <CyclePage id={p.id!} positionId={q.get('position') ?? undefined} />],
 ];
 

@@ -45,9 +45,10 @@ type SelectProps = {
   options: readonly { value: string; label: string }[];
   error?: string | undefined;
   name?: string;
+  disabled?: boolean;
 };
 
-export function SelectField({ label, value, onChange, options, error, name }: SelectProps) {
+export function SelectField({ label, value, onChange, options, error, name, disabled }: SelectProps) {
   const id = useId();
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
@@ -56,6 +57,7 @@ export function SelectField({ label, value, onChange, options, error, name }: Se
         id={id}
         name={name}
         value={value}
+        disabled={disabled}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}

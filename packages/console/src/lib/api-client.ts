@@ -34,6 +34,27 @@ export interface Sent<T> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * The console's session, as the requests need it: the CSRF token every change repeats (the cookie
+ * itself is sent by the browser), and what to do when the engine says the session is gone.
+ */
+const session: { csrfToken: string | null; onSignedOut: (() => void) | null } = {
+  csrfToken: null,
+  onSignedOut: null,
+};
+
+export function setRequestSession(csrfToken: string | null, onSignedOut: (() => void) | null): void {
+  session.csrfToken = csrfToken;
+  session.onSignedOut = onSignedOut;
+}
+
+function headersFor(method: Method, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (hasBody) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && session.csrfToken) headers['x-csrf-token'] = session.csrfToken;
+  return headers;
+}
+
 async function errorOf(response: Response): Promise<ApiError> {
   const text = await response.text();
   try {
@@ -59,7 +80,7 @@ export async function send<S extends z.ZodType>(
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      headers: headersFor(method, body !== undefined),
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
@@ -68,7 +89,12 @@ export async function send<S extends z.ZodType>(
     if (signal?.aborted) throw error;
     throw new ApiError(0, 'ENGINE_UNREACHABLE', 'The engine did not answer. Is it running?');
   }
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (error.status === 401 && (error.code === 'AUTH_REQUIRED' || error.code === 'AUTH_INVALID'))
+      session.onSignedOut?.();
+    throw error;
+  }
   const header = response.headers.get(AUDIT_EVENTS_HEADER);
   const auditSeqs = header ? header.split(',').map(Number).filter(Number.isInteger) : [];
   const text = response.status === 204 ? '' : await response.text();

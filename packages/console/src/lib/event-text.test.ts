@@ -65,6 +65,38 @@ describe('audit events in words', () => {
     ).toBe('shares 50 → 55.234455, cash $5,000.00 → $4,492.21, anchor 100.00 → 97.00');
   });
 
+  it('says who got in, who was refused, and what changed in access', () => {
+    expect(
+      describeEvent({
+        type: 'LoginFailed',
+        payload: {
+          username: 'olivia',
+          kind: 'session',
+          ip: '10.0.0.7',
+          reason: 'wrong password',
+          locked_until: '2026-12-01T09:15:00.000Z',
+        },
+      }),
+    ).toBe(
+      'login as olivia refused: wrong password (from 10.0.0.7); account locked until 2026-12-01T09:15:00.000Z',
+    );
+    expect(
+      describeEvent({
+        type: 'UserUpdated',
+        payload: {
+          username: 'vera',
+          role: { before: 'viewer', after: 'operator' },
+          disabled: { before: false, after: false },
+          password_changed: false,
+          sessions_ended: true,
+        },
+      }),
+    ).toBe('vera: role viewer → operator, sessions ended');
+    expect(
+      describeEvent({ type: 'TokenCreated', payload: { name: 'backup', role: 'viewer', expires_at: null } }),
+    ).toBe('created the API token backup (viewer)');
+  });
+
   it('labels who started it: scheduled cycles Auto, API requests Manual', () => {
     expect(sourceLabel('worker')).toBe('Auto (worker)');
     expect(sourceLabel('continuous_trading')).toBe('Auto (worker)');

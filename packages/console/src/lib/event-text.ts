@@ -106,6 +106,27 @@ const DESCRIBE: Partial<Record<AuditEvent['type'], (p: Payload) => string>> = {
   CashMoved: (p) =>
     `${text(p.kind)} of ${formatMoney(dec(p.amount))}: cash ${change(p.cash, (v) => formatMoney(dec(v)))}` +
     (p.note ? ` (${text(p.note)})` : ''),
+  LoginSucceeded: (p) =>
+    `logged in (${p.kind === 'session' ? 'console' : 'bearer token'}) from ${text(p.ip)}`,
+  LoginFailed: (p) =>
+    `login as ${text(p.username)} refused: ${text(p.reason)} (from ${text(p.ip)})` +
+    (p.locked_until ? `; account locked until ${text(p.locked_until)}` : ''),
+  LoggedOut: () => 'logged out',
+  PasswordChanged: (p) => `${text(p.username)} changed their password; their sessions ended`,
+  UserCreated: (p) => `added the user ${text(p.username)} as ${text(p.role)}`,
+  UserUpdated: (p) => {
+    const enabled = (v: unknown) => (v === true ? 'disabled' : 'enabled');
+    const parts = [
+      change(p.role) && `role ${change(p.role)}`,
+      change(p.disabled, enabled),
+      p.password_changed === true && 'new password',
+      p.sessions_ended === true && 'sessions ended',
+    ].filter(Boolean);
+    return `${text(p.username)}: ${parts.join(', ') || 'saved unchanged'}`;
+  },
+  TokenCreated: (p) =>
+    `created the API token ${text(p.name)} (${text(p.role)}${p.expires_at ? `, expires ${text(p.expires_at)}` : ''})`,
+  TokenRevoked: (p) => `revoked the API token ${text(p.name)}`,
   AnchorSet: (p) =>
     `anchor ${change(p.anchor, (v) => formatPrice(dec(v))) ?? 'unchanged'}${p.from_current_price === true ? ' (the current price)' : ''}`,
 };

@@ -13,6 +13,7 @@ export const ROOT = {
   trades: 'trades',
   events: 'events',
   verify: 'verify',
+  access: 'access',
 } as const;
 
 export type RootKey = (typeof ROOT)[keyof typeof ROOT];

@@ -1,4 +1,11 @@
-import type { CycleCounts, EventSource, EventType, OrderStatus, PortfolioState } from '@ballast/contracts';
+import type {
+  CycleCounts,
+  EventSource,
+  EventType,
+  OrderStatus,
+  PortfolioState,
+  Role,
+} from '@ballast/contracts';
 import type { Decimal } from '../domain/decimal.js';
 import type { CycleId, EventId, Instant, OrderId, PortfolioId, PositionId, TradeId } from '../domain/ids.js';
 import type { Side } from '../domain/position-state.js';
@@ -152,3 +159,41 @@ export const EMPTY_COUNTS: CycleCounts = {
   no_price: 0,
   errors: 0,
 };
+
+export interface UserRecord {
+  readonly id: string;
+  readonly username: string;
+  readonly passwordHash: string;
+  readonly role: Role;
+  readonly disabled: boolean;
+  /** Consecutive failed logins since the last success. */
+  readonly failedLogins: number;
+  readonly lockedUntil: Instant | null;
+  readonly lastLoginAt: Instant | null;
+  readonly createdAt: Instant;
+  readonly updatedAt: Instant;
+}
+
+export interface ApiTokenRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  /** sha256 of the token: the token itself is shown once and never stored. */
+  readonly tokenHash: string;
+  readonly createdBy: string;
+  readonly createdAt: Instant;
+  readonly expiresAt: Instant | null;
+  readonly revokedAt: Instant | null;
+  readonly lastUsedAt: Instant | null;
+}
+
+/** A console session (cookie, with a CSRF token) or a login bearer token; stored by the hash of its secret. */
+export interface SessionRecord {
+  readonly tokenHash: string;
+  readonly userId: string;
+  readonly kind: 'session' | 'bearer';
+  readonly csrfToken: string | null;
+  readonly createdAt: Instant;
+  readonly expiresAt: Instant;
+  readonly revokedAt: Instant | null;
+}

@@ -1,10 +1,8 @@
 import { EventSource } from '@ballast/contracts';
-import { SystemClock } from '../adapters/clock/system-clock.js';
-import { openSqliteStore } from '../adapters/db/sqlite/sqlite-store.js';
-import type { Store } from '../application/ports/store.js';
 import type { StoredEvent } from '../application/records.js';
 import type { Config } from '../config.js';
 import { UsageError } from './usage-error.js';
+import { withStore } from './with-store.js';
 
 const POLL_MS = 1_000;
 
@@ -37,15 +35,6 @@ function summaryOf(type: string, p: Record<string, unknown>): string {
   if (type === 'CycleCompleted')
     return `${p.status}: ${p.evaluated} evaluated, ${p.orders} orders, ${p.fills} fills, ${p.errors} errors in ${p.duration_ms} ms`;
   return JSON.stringify(p);
-}
-
-async function withStore<T>(config: Config, fn: (store: Store) => Promise<T>): Promise<T> {
-  const { store } = await openSqliteStore(config.database.file, new SystemClock());
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }
 
 export interface TailOptions {

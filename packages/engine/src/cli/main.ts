@@ -1,5 +1,5 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
+import { parseOptions } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 import { engineVersion } from './version.js';
 
@@ -12,6 +12,17 @@ Commands:
   audit tail [--follow] [--source S] [--limit N]
                              print the latest audit events (and new ones with --follow)
   audit verify               check the audit trail's hash chain; exit 1 if it is broken
+  user add NAME --role viewer|operator|admin [--password-stdin]
+                             create a user; the password is typed twice, or read from stdin
+  user passwd NAME [--password-stdin]
+                             set a new password (ends their sessions, lifts a lock-out)
+  user list [--json]         users with role, disabled, locked until, last login
+  user disable NAME | user enable NAME
+                             stop or allow their logins (disabling ends their sessions)
+  token create --name NAME --role ROLE [--expires-in-days N]
+                             create an API token; prints it once, alone on stdout
+  token list [--json]        API tokens (never their secrets)
+  token revoke ID_OR_NAME    revoke a token; it stops working at once
   simulate --bars FILE.csv --shares N --cash N [--anchor P] [--set name=value …] [--json]
                              play a CSV of bars (timestamp,close) through the trading rules
   version                    print the version
@@ -54,6 +65,10 @@ async function dispatch(command: string, args: string[]): Promise<number> {
       return (await import('./migrate-command.js')).migrate(loadConfig(process.env), print);
     case 'audit':
       return audit(args);
+    case 'user':
+      return (await import('./user-command.js')).userCommand(args, loadConfig(process.env), print);
+    case 'token':
+      return (await import('./token-command.js')).tokenCommand(args, loadConfig(process.env), print);
     case 'simulate':
       return simulateCommand(args);
     case 'version':
@@ -70,21 +85,13 @@ async function dispatch(command: string, args: string[]): Promise<number> {
   }
 }
 
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
 async function audit(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const config = loadConfig(process.env);
   const { auditTail, auditVerify } = await import('./audit-command.js');
   if (sub === 'verify') return auditVerify(config, print);
   if (sub !== 'tail') throw new UsageError('audit takes "tail" or "verify"');
-  const { values } = parse(rest, {
+  const { values } = parseOptions(rest, {
     follow: { type: 'boolean', short: 'f' },
     source: { type: 'string' },
     limit: { type: 'string' },
@@ -104,7 +111,7 @@ async function audit(args: string[]): Promise<number> {
 }
 
 async function simulateCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, {
+  const { values } = parseOptions(args, {
     bars: { type: 'string' },
     shares: { type: 'string' },
     cash: { type: 'string' },

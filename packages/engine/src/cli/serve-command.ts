@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
@@ -17,6 +18,7 @@ export async function serve(config: Config, logger: Logger): Promise<number> {
   const trading = new TradingThread(logger);
   const consoleDir = builtConsole();
   const engine = await createEngine(config, logger, { withWorker: false, workerHandle: trading });
+  await announceFirstAdmin(engine, logger);
   const app = await buildApp(
     {
       store: engine.store,
@@ -30,8 +32,15 @@ export async function serve(config: Config, logger: Logger): Promise<number> {
       readiness: async () => ({
         worker: (await engine.workerControl.status()).running ? 'running' : 'not running',
       }),
+      access: {
+        ...engine.access,
+        sessionHours: config.access.sessionHours,
+        loginAttemptsPerMinute: config.access.loginAttemptsPerMinute,
+        tls: config.tls !== null,
+        corsOrigins: config.access.corsOrigins,
+      },
     },
-    { loggerInstance: logger },
+    { loggerInstance: logger, ...(config.tls ? { https: await readTls(config.tls) } : {}) },
   );
   await app.listen({ host: config.http.host, port: config.http.port });
   const address = app.server.address();
@@ -46,6 +55,27 @@ export async function serve(config: Config, logger: Logger): Promise<number> {
     await engine.close();
     logger.info('stopped cleanly');
   });
+}
+
+/**
+ * A new database gets its first user, `admin`: with BALLAST_ADMIN_PASSWORD when set (never printed),
+ * or a random password printed here, once — it is stored only as an Argon2id hash.
+ */
+async function announceFirstAdmin(engine: Engine, logger: Logger): Promise<void> {
+  const { created, generated } = await engine.access.users.ensureFirstAdmin(
+    engine.config.access.adminPassword,
+  );
+  if (!created) return;
+  if (generated)
+    logger.warn(
+      `created the first user "admin" with the password ${generated}\n  it is shown only this once: log in and change it (console, or: npx ballast user passwd admin)`,
+    );
+  else logger.info('created the first user "admin" with the password from BALLAST_ADMIN_PASSWORD');
+}
+
+async function readTls(tls: { certFile: string; keyFile: string }) {
+  const [cert, key] = await Promise.all([readFile(tls.certFile), readFile(tls.keyFile)]);
+  return { cert, key };
 }
 
 /** The console's production build, served at `/` when it exists (`npm run build` makes it). */
@@ -63,7 +93,7 @@ export function describeMarket(config: Config): string {
 function startupFacts(engine: Engine, trading: TradingThread, port: number) {
   const { config } = engine;
   return {
-    url: `http://${config.http.host}:${port}`,
+    url: `${config.tls ? 'https' : 'http'}://${config.http.host}:${port}`,
     instance_id: trading.snapshot()?.instanceId ?? null,
     database: config.database.url,
     market_data: config.marketData.kind,
@@ -74,11 +104,12 @@ function startupFacts(engine: Engine, trading: TradingThread, port: number) {
 function startupMessage(engine: Engine, trading: TradingThread, port: number, hasConsole: boolean): string {
   const { config } = engine;
   const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
+  const scheme = config.tls ? 'https' : 'http';
   const worker = trading.snapshot();
   const lines = [
     'Ballast is running',
-    `  console        ${hasConsole ? `http://${host}:${port}/` : 'not built (npm run build makes it)'}`,
-    `  API            http://${host}:${port}/v1   (docs: http://${host}:${port}/docs)`,
+    `  console        ${hasConsole ? `${scheme}://${host}:${port}/` : 'not built (npm run build makes it)'}`,
+    `  API            ${scheme}://${host}:${port}/v1   (docs: ${scheme}://${host}:${port}/docs)`,
     `  worker         ${worker?.enabled ? `trading every ${worker.intervalSeconds} s` : 'disabled in this process (enable it with PUT /v1/trading/worker)'}`,
     `  market data    ${describeMarket(config)}`,
     '  broker         paper (fills at the evaluated price)',

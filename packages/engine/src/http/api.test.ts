@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildHarnessApp, type Harness, startHarness } from '../test-support/engine-harness.js';
+import { adminAuth, buildHarnessApp, type Harness, startHarness } from '../test-support/engine-harness.js';
 
 let h: Harness;
 let app: FastifyInstance;
@@ -17,6 +17,7 @@ async function call(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: st
   const res = await app.inject({
     method,
     url,
+    headers: adminAuth(app),
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
   return { status: res.statusCode, body: res.body ? res.json() : null };
@@ -128,7 +129,7 @@ describe('trading through the API', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       source: 'api/manual',
-      actor: 'anonymous',
+      actor: 'token:test-admin',
       status: 'completed',
       counts: { orders: 1, fills: 1 },
     });
@@ -183,7 +184,11 @@ describe('trading through the API', () => {
 
   it('changes the worker settings and records who did it', async () => {
     const res = await call('PUT', '/v1/trading/worker', { enabled: false, interval_seconds: 5 });
-    expect(res.body).toMatchObject({ enabled: false, interval_seconds: 5, settings_updated_by: 'anonymous' });
+    expect(res.body).toMatchObject({
+      enabled: false,
+      interval_seconds: 5,
+      settings_updated_by: 'token:test-admin',
+    });
     expect((await call('GET', '/v1/trading/worker/status')).body).toMatchObject({
       running: false,
       enabled: false,
@@ -204,7 +209,7 @@ describe('requests the server cannot use', () => {
     const broken = await app.inject({
       method: 'POST',
       url: '/v1/portfolios',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...adminAuth(app), 'content-type': 'application/json' },
       payload: '{"name": ',
     });
     expect(broken.statusCode).toBe(400);
@@ -212,7 +217,7 @@ describe('requests the server cannot use', () => {
     const text = await app.inject({
       method: 'POST',
       url: '/v1/portfolios',
-      headers: { 'content-type': 'text/plain' },
+      headers: { ...adminAuth(app), 'content-type': 'text/plain' },
       payload: 'name=x',
     });
     expect(text.statusCode).toBe(415);
@@ -220,6 +225,7 @@ describe('requests the server cannot use', () => {
     const huge = await app.inject({
       method: 'POST',
       url: '/v1/portfolios',
+      headers: adminAuth(app),
       payload: { name: 'x'.repeat(100_000) },
     });
     expect(huge.statusCode).toBe(413);

@@ -1,3 +1,7 @@
+import type { Authenticator } from '../application/access/authenticator.js';
+import type { LoginService } from '../application/access/login-service.js';
+import type { TokenService } from '../application/access/token-service.js';
+import type { UserService } from '../application/access/user-service.js';
 import type { PortfolioService } from '../application/portfolios/portfolio-service.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { CycleRunner } from '../application/ports/cycle-runner.js';
@@ -19,4 +23,19 @@ export interface AppDeps {
   /** Where the built console is, if it is served by this process. */
   readonly consoleDir?: string | null;
   readonly version: string;
+  readonly access: AccessDeps;
+}
+
+/** Who may do what: credentials, logins, users and tokens, and how cookies and browsers are treated. */
+export interface AccessDeps {
+  readonly authenticator: Authenticator;
+  readonly logins: LoginService;
+  readonly users: UserService;
+  readonly tokens: TokenService;
+  readonly sessionHours: number;
+  readonly loginAttemptsPerMinute: number;
+  /** Cookies marked Secure (the engine serves TLS). */
+  readonly tls: boolean;
+  /** Origins allowed to call the API from a browser; none by default. */
+  readonly corsOrigins: readonly string[];
 }

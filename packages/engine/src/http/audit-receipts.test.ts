@@ -39,7 +39,7 @@ describe('every change names the audit event it wrote', () => {
       type: 'PortfolioCreated',
       portfolio_id: id,
       position_id: null,
-      actor: 'anonymous',
+      actor: 'token:test-admin',
       payload: { name: 'Main' },
     });
 

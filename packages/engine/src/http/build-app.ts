@@ -1,18 +1,24 @@
+import fastifyCors from '@fastify/cors';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.js';
+import { requireAuthentication } from './auth.js';
 import { isConsolePage, sendConsolePage, serveConsole } from './console-static.js';
-import { installErrorHandling } from './error-handler.js';
+import { installErrorHandling, sendFrameworkError } from './error-handler.js';
+import { refuseUndeclaredBodies } from './refuse-undeclared-bodies.js';
 import { reportRecordedEvents } from './requester.js';
 import { requireDeclaredRoles } from './roles.js';
+import { accessRoutes } from './routes/access-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { orderRoutes } from './routes/order-routes.js';
 import { portfolioRoutes } from './routes/portfolio-routes.js';
 import { positionRoutes } from './routes/position-routes.js';
 import { tradingRoutes } from './routes/trading-routes.js';
+import { addSecurityHeaders } from './security-headers.js';
 
 /** Request bodies are small JSON documents; anything larger is refused with 413. */
 const BODY_LIMIT = 64 * 1024;
@@ -20,14 +26,18 @@ const BODY_LIMIT = 64 * 1024;
 /** The HTTP API as a Fastify app; the process (listen, signals, logging) is set up elsewhere. */
 export async function buildApp(
   deps: AppDeps,
-  options: Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> = {},
+  options: Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> & {
+    https?: { cert: Buffer; key: Buffer };
+  } = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({
+  // Fastify types an HTTPS server apart; the app is the same either way.
+  const app = (Fastify as (opts: object) => FastifyInstance)({
     ...options,
     bodyLimit: BODY_LIMIT,
     // Per-request lines would drown the trading log (the console polls); errors are still logged.
     logController: new Fastify.LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: sendFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -40,7 +50,17 @@ export async function buildApp(
   // JSON only: a text body is refused with 415 rather than validated as a string.
   app.removeContentTypeParser('text/plain');
   requireDeclaredRoles(app);
+  refuseUndeclaredBodies(app);
+  requireAuthentication(app, deps.access.authenticator, { secureCookies: deps.access.tls });
+  addSecurityHeaders(app, { tls: deps.access.tls });
   reportRecordedEvents(app);
+  if (deps.access.corsOrigins.length > 0)
+    await app.register(fastifyCors, {
+      origin: [...deps.access.corsOrigins],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type'],
+      exposedHeaders: ['ballast-audit-events'],
+    });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -54,6 +74,8 @@ export async function buildApp(
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   for (const routes of [
     healthRoutes,
+    authRoutes,
+    accessRoutes,
     tradingRoutes,
     portfolioRoutes,
     positionRoutes,

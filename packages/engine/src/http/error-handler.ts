@@ -6,6 +6,20 @@ import { AppError } from '../application/app-error.js';
 /** The one table from error codes to HTTP statuses. Anything not listed that reaches here is a bug: 500. */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   VALIDATION_FAILED: 400,
+  AUTH_NOT_A_USER: 400,
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_FORBIDDEN: 403,
+  AUTH_CSRF_INVALID: 403,
+  AUTH_LOCKED: 429,
+  AUTH_RATE_LIMITED: 429,
+  USER_NOT_FOUND: 404,
+  USER_EXISTS: 409,
+  USER_LAST_ADMIN: 409,
+  TOKEN_NOT_FOUND: 404,
+  TOKEN_EXISTS: 409,
+  TOKEN_REVOKED: 409,
   BODY_INVALID_JSON: 400,
   CURSOR_INVALID: 400,
   CASH_AMOUNT_INVALID: 400,
@@ -20,6 +34,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   ORDER_NOT_FOUND: 404,
   EVENT_NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
+  URL_INVALID: 400,
+  URL_TOO_LONG: 414,
   METHOD_NOT_ALLOWED: 405,
   BODY_TOO_LARGE: 413,
   MEDIA_TYPE_UNSUPPORTED: 415,
@@ -34,11 +50,26 @@ const FASTIFY_CODES: Readonly<Record<string, string>> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'BODY_INVALID_JSON',
   FST_ERR_CTP_INVALID_JSON_BODY: 'BODY_INVALID_JSON',
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+  FST_ERR_BAD_URL: 'URL_INVALID',
+  FST_ERR_MAX_PARAM_LENGTH: 'URL_TOO_LONG',
 };
 
 export function sendError(reply: FastifyReply, code: string, message: string, details?: unknown) {
   const status = STATUS_BY_CODE[code] ?? 500;
+  const wait = (details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
+  if (typeof wait === 'number') reply.header('retry-after', String(wait));
   return reply.code(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+}
+
+/**
+ * Errors Fastify meets before it has found a route (a malformed %-escape, a path segment past the
+ * router's length limit): the same catalogue and error shape, not Fastify's own body.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (mapped) return sendError(reply, mapped, error.message);
+  request.log.error({ err: error }, 'unhandled framework error');
+  return sendError(reply, 'INTERNAL_ERROR', 'an internal error occurred; it has been logged');
 }
 
 interface ValidationItem {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { harnessAppPerTest } from '../test-support/api-call.js';
+import { adminAuth } from '../test-support/engine-harness.js';
 
 const t = harnessAppPerTest();
 
@@ -17,7 +18,7 @@ describe('one audit event by its seq', () => {
   it('answers each event exactly as the list shows it', async () => {
     await someEvents();
     const list = await call('GET', '/v1/events?order=asc');
-    expect(list.body.items.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(list.body.items.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]); // 1: the harness's admin token
     for (const item of list.body.items) {
       const one = await call('GET', `/v1/events/${item.seq}`);
       expect(one.status).toBe(200);
@@ -27,9 +28,9 @@ describe('one audit event by its seq', () => {
 
   it('answers 404 EVENT_NOT_FOUND for a seq not written yet', async () => {
     await someEvents();
-    expect(await call('GET', '/v1/events/7')).toMatchObject({
+    expect(await call('GET', '/v1/events/8')).toMatchObject({
       status: 404,
-      body: { error: { code: 'EVENT_NOT_FOUND', message: 'event 7 does not exist' } },
+      body: { error: { code: 'EVENT_NOT_FOUND', message: 'event 8 does not exist' } },
     });
   });
 
@@ -50,6 +51,7 @@ describe('the fixed addresses beside it keep their own handlers', () => {
     const res = await t.app.inject({
       method: 'GET',
       url: `/v1/events/export?format=ndjson&position_id=${position.id}`,
+      headers: adminAuth(t.app),
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
@@ -62,7 +64,12 @@ describe('the fixed addresses beside it keep their own handlers', () => {
 
   it('streams as Server-Sent Events', async () => {
     await someEvents();
-    const res = await t.app.inject({ method: 'GET', url: '/v1/events/stream', payloadAsStream: true });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/v1/events/stream',
+      headers: adminAuth(t.app),
+      payloadAsStream: true,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
     res.stream().destroy();

@@ -1,7 +1,7 @@
 import type { AuditEvent } from '@ballast/contracts';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildHarnessApp, type Harness, startHarness } from '../test-support/engine-harness.js';
+import { adminAuth, buildHarnessApp, type Harness, startHarness } from '../test-support/engine-harness.js';
 
 interface SseFrame {
   readonly id: string | null;
@@ -53,7 +53,10 @@ function parseFrame(block: string): SseFrame | null {
 /** Opens the live audit stream over a real socket with `fetch` and reads its frames as they come. */
 async function openStream(path: string, headers: Record<string, string> = {}): Promise<SseStream> {
   const abort = new AbortController();
-  const res = await fetch(`${base}${path}`, { headers, signal: abort.signal });
+  const res = await fetch(`${base}${path}`, {
+    headers: { ...adminAuth(app), ...headers },
+    signal: abort.signal,
+  });
   const frames: SseFrame[] = [];
   const reader = res.body!.getReader();
   const reading = (async () => {
@@ -105,8 +108,8 @@ async function api(method: 'GET' | 'POST', path: string, body?: unknown) {
   const res = await fetch(`${base}${path}`, {
     method,
     ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      ? { headers: adminAuth(app) }
+      : { body: JSON.stringify(body), headers: { ...adminAuth(app), 'content-type': 'application/json' } }),
   });
   expect(res.status, `${method} ${path}`).toBeLessThan(300);
   return res.json() as Promise<Record<string, unknown>>;
@@ -259,7 +262,7 @@ describe('exporting the audit trail', () => {
 
   it('as CSV: a header row, then one row per event oldest first, the payload as quoted JSON', async () => {
     const events = await tradeTwice();
-    const res = await fetch(`${base}/v1/events/export?format=csv`);
+    const res = await fetch(`${base}/v1/events/export?format=csv`, { headers: adminAuth(app) });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const text = await res.text();
@@ -293,13 +296,17 @@ describe('exporting the audit trail', () => {
 
   it('as NDJSON: one JSON event per line, oldest first, and filters apply', async () => {
     const events = await tradeTwice();
-    const res = await fetch(`${base}/v1/events/export?format=ndjson`);
+    const res = await fetch(`${base}/v1/events/export?format=ndjson`, { headers: adminAuth(app) });
     expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
     const lines = (await res.text()).split('\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1).map((l) => JSON.parse(l))).toEqual(events);
 
-    const fills = await (await fetch(`${base}/v1/events/export?format=ndjson&type=ExecutionRecorded`)).text();
+    const fills = await (
+      await fetch(`${base}/v1/events/export?format=ndjson&type=ExecutionRecorded`, {
+        headers: adminAuth(app),
+      })
+    ).text();
     const filled = fills
       .trim()
       .split('\n')

@@ -13,14 +13,12 @@ declare module 'fastify' {
   }
 }
 
-/**
- * Who is asking. Until logins exist every API caller is recorded as `anonymous`; the security work
- * replaces the actor with the authenticated user or token name.
- */
+/** Who is asking: the user or token that authenticated the request (routes that change things need one). */
 export function requesterOf(request: FastifyRequest): Requester {
+  if (!request.principal) throw new Error(`${request.method} ${request.url} has no authenticated caller`);
   return {
     source: 'api/manual',
-    actor: 'anonymous',
+    actor: request.principal.name,
     onRecorded: (events) => {
       request.recordedSeqs ??= [];
       for (const e of events) request.recordedSeqs.push(e.seq);

@@ -9,6 +9,7 @@ import type { KyselyStore } from '../adapters/db/kysely-store.js';
 import { openSqliteStore } from '../adapters/db/sqlite/sqlite-store.js';
 import { UuidV7Generator } from '../adapters/ids/uuid-v7-generator.js';
 import { NodeTimers } from '../adapters/timers/node-timers.js';
+import { type AccessPolicy, DEFAULT_ACCESS_POLICY } from '../application/access/access-policy.js';
 import type { Requester } from '../application/audit-draft.js';
 import { PortfolioService } from '../application/portfolios/portfolio-service.js';
 import type { Logger } from '../application/ports/logger.js';
@@ -24,7 +25,8 @@ export async function startHarness(options: { batchSize?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ballast-test-'));
   const clock = new TestClock(Date.UTC(2026, 0, 6, 15, 0, 0));
   const ids = new UuidV7Generator(clock);
-  const { store } = await openSqliteStore(join(dir, 'ballast.db'), clock);
+  const databaseFile = join(dir, 'ballast.db');
+  const { store } = await openSqliteStore(databaseFile, clock);
   const market = new FixedPriceMarketData(clock);
   const broker = new PaperBroker(clock);
   const timers = new NodeTimers();
@@ -43,6 +45,8 @@ export async function startHarness(options: { batchSize?: number } = {}) {
   const positions = new PositionService(store, ids, clock, market);
   return {
     dir,
+    /** The SQLite file the engine writes (a test may read it, e.g. to compare snapshots). */
+    databaseFile,
     clock,
     ids,
     store: store as KyselyStore,
@@ -87,10 +91,26 @@ export async function startHarness(options: { batchSize?: number } = {}) {
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
-/** The real HTTP app over a harness, for `app.inject` tests (no port opened); `consoleDir` serves a built console. */
-export async function buildHarnessApp(h: Harness, options: { consoleDir?: string } = {}) {
+const ADMIN_TOKENS = new WeakMap<object, string>();
+
+/** The `Authorization` header of the admin token every harness app is created with. */
+export function adminAuth(app: object): { authorization: string } {
+  const token = ADMIN_TOKENS.get(app);
+  if (!token) throw new Error('not an app made by buildHarnessApp');
+  return { authorization: `Bearer ${token}` };
+}
+
+/**
+ * The real HTTP app over a harness, for `app.inject` tests (no port opened), with real access control:
+ * an admin API token (`token:test-admin`) is created through the token service for the tests to use.
+ */
+export async function buildHarnessApp(
+  h: Harness,
+  options: { consoleDir?: string; access?: Partial<AccessPolicy> & { loginAttemptsPerMinute?: number } } = {},
+) {
   const { buildApp } = await import('../http/build-app.js');
   const { WorkerControl } = await import('../application/trading/worker-control.js');
+  const { accessFor } = await import('../container.js');
   const workerControl = new WorkerControl(
     h.store,
     h.ids,
@@ -98,6 +118,7 @@ export async function buildHarnessApp(h: Harness, options: { consoleDir?: string
     { enabled: true, intervalSeconds: 60 },
     null,
   );
+  const access = accessFor(h.store, h.ids, h.clock, { ...DEFAULT_ACCESS_POLICY, ...options.access });
   const app = await buildApp({
     store: h.store,
     clock: h.clock,
@@ -106,8 +127,25 @@ export async function buildHarnessApp(h: Harness, options: { consoleDir?: string
     portfolios: h.portfolios,
     positions: h.positions,
     version: 'test',
-    ...options,
+    ...(options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir }),
+    access: {
+      ...access,
+      sessionHours: DEFAULT_ACCESS_POLICY.sessionHours,
+      loginAttemptsPerMinute: options.access?.loginAttemptsPerMinute ?? 1_000,
+      tls: false,
+      corsOrigins: [],
+    },
   });
   await app.ready();
-  return app;
+  // A second app over the same harness gets a token of its own (names are unique).
+  const taken = (await h.store.tokens.list()).filter((t) => t.name.startsWith('test-admin')).length;
+  const { secret } = await access.tokens.create(
+    { name: taken === 0 ? 'test-admin' : `test-admin-${taken + 1}`, role: 'admin' },
+    { source: 'system', actor: 'test setup' },
+  );
+  ADMIN_TOKENS.set(app, secret);
+  return Object.assign(app, { access });
 }
+
+/** The app `buildHarnessApp` returns: the Fastify app with the access services it was built with. */
+export type HarnessFastifyApp = Awaited<ReturnType<typeof buildHarnessApp>>;

@@ -29,7 +29,17 @@ const CONFIG_KEYS = [
   'BALLAST_DEMO',
   'BALLAST_ALLOW_INSECURE_BIND',
   'CYCLE_BATCH_SIZE',
+  'BALLAST_ADMIN_PASSWORD',
+  'TLS_CERT_FILE',
+  'TLS_KEY_FILE',
+  'CORS_ORIGINS',
+  'SESSION_HOURS',
+  'LOGIN_MAX_FAILURES',
+  'LOGIN_LOCKOUT_MINUTES',
+  'LOGIN_ATTEMPTS_PER_MINUTE',
 ];
+/** The first admin's password in every engine a test starts (each test's database is new). */
+export const ADMIN_PASSWORD = 'test-admin-password-0123';
 export const STARTUP_MS = 20_000;
 export const FIRST_TRADE_MS = 20_000;
 export const STOP_MS = 15_000;
@@ -76,6 +86,7 @@ export function engineSettings(dir: string, csv: string) {
     TRADING_WORKER_INTERVAL_SECONDS: '1',
     BALLAST_DEMO: 'false',
     MARKET_DATA: `replay:${csv}`,
+    BALLAST_ADMIN_PASSWORD: ADMIN_PASSWORD,
   };
 }
 
@@ -190,12 +201,31 @@ export async function waitFor<T>(
   }
 }
 
-/** The public API as a script sees it: JSON over fetch, failures show the body and the process output. */
+/** A bearer token for `admin`, logged in the way a script logs in. */
+export async function loginToken(proc: EngineProcess, password = ADMIN_PASSWORD): Promise<string> {
+  const response = await fetch(`${proc.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
+  if (!response.ok) throw new Error(`login → ${response.status} ${await response.text()}\n${proc.output()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/**
+ * The public API as a script sees it: JSON over fetch as `admin` (logged in on first use), failures
+ * show the body and the process output.
+ */
 export function client(proc: EngineProcess) {
+  let token: Promise<string> | null = null;
+  const auth = async () => {
+    token ??= loginToken(proc);
+    return { authorization: `Bearer ${await token}` };
+  };
   const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const response = await fetch(`${proc.url}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? await auth() : { ...(await auth()), 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -218,6 +248,8 @@ export function client(proc: EngineProcess) {
     }
   };
   return {
+    /** The headers a raw `fetch` needs to be this client. */
+    auth,
     get: (path: string) => call('GET', path),
     post: (path: string, body?: unknown) => call('POST', path, body),
     put: (path: string, body?: unknown) => call('PUT', path, body),

@@ -14,6 +14,7 @@ import { CreatePositionForm } from '../../features/positions/components/create-p
 import { PositionsTable } from '../../features/positions/components/positions-table';
 import { formatMoney, formatPct, formatSignedMoney } from '../../lib/format';
 import { Link } from '../../lib/router';
+import { IfCan } from '../../lib/session';
 import { PageTitle } from './page-title';
 
 export function PortfolioPage({ id }: { id: string }) {
@@ -31,8 +32,10 @@ export function PortfolioPage({ id }: { id: string }) {
             <Link to="/portfolios">Portfolios</Link> / {p.name}
           </p>
           <section className="card controls">
-            <PortfolioStateControl portfolio={p} />
-            <PortfolioAutoTradingSwitch portfolio={p} />
+            <IfCan need="operator">
+              <PortfolioStateControl portfolio={p} />
+              <PortfolioAutoTradingSwitch portfolio={p} />
+            </IfCan>
             <dl className="stat-grid">
               <div className="stat">
                 <dt>Value</dt>
@@ -59,22 +62,26 @@ export function PortfolioPage({ id }: { id: string }) {
             <QueryView query={positions} what="positions">
               {(list) => <PositionsTable positions={list} currency={p.base_currency} />}
             </QueryView>
-            <details className="disclosure">
-              <summary>Add a position</summary>
-              <CreatePositionForm portfolioId={p.id} currency={p.base_currency} />
-            </details>
+            <IfCan need="operator">
+              <details className="disclosure">
+                <summary>Add a position</summary>
+                <CreatePositionForm portfolioId={p.id} currency={p.base_currency} />
+              </details>
+            </IfCan>
           </section>
           <section className="card" aria-labelledby="portfolio-orders">
             <h2 id="portfolio-orders">Recent orders</h2>
             <OrderList filter={{ portfolio_id: p.id }} pageSize={10} />
           </section>
-          <section className="card" aria-labelledby="portfolio-settings">
-            <h2 id="portfolio-settings">Settings</h2>
-            <PortfolioForm key={p.updated_at} portfolio={p} />
-            <div className="danger-zone">
-              <DeletePortfolioButton portfolio={p} />
-            </div>
-          </section>
+          <IfCan need="operator">
+            <section className="card" aria-labelledby="portfolio-settings">
+              <h2 id="portfolio-settings">Settings</h2>
+              <PortfolioForm key={p.updated_at} portfolio={p} />
+              <div className="danger-zone">
+                <DeletePortfolioButton portfolio={p} />
+              </div>
+            </section>
+          </IfCan>
         </>
       )}
     </QueryView>

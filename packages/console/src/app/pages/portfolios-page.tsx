@@ -4,6 +4,7 @@ import { portfoliosQuery } from '../../features/portfolios/api/portfolios-api';
 import { PortfolioForm } from '../../features/portfolios/components/portfolio-form';
 import { PortfolioList } from '../../features/portfolios/components/portfolio-list';
 import { useRouter } from '../../lib/router';
+import { IfCan } from '../../lib/session';
 import { PageTitle } from './page-title';
 
 export function PortfoliosPage() {
@@ -17,10 +18,12 @@ export function PortfoliosPage() {
           {(list) => <PortfolioList portfolios={list} />}
         </QueryView>
       </section>
-      <section className="card" aria-labelledby="new-portfolio">
-        <h2 id="new-portfolio">New portfolio</h2>
-        <PortfolioForm onSaved={(p) => navigate(`/portfolios/${p.id}`)} />
-      </section>
+      <IfCan need="operator">
+        <section className="card" aria-labelledby="new-portfolio">
+          <h2 id="new-portfolio">New portfolio</h2>
+          <PortfolioForm onSaved={(p) => navigate(`/portfolios/${p.id}`)} />
+        </section>
+      </IfCan>
     </>
   );
 }

@@ -17,6 +17,7 @@ import {
 import { PositionState } from '../../features/positions/components/position-state';
 import { RunNowButton } from '../../features/worker/components/run-now-button';
 import { Link } from '../../lib/router';
+import { IfCan, useCan } from '../../lib/session';
 import { useNow } from '../../lib/use-now';
 import { PageTitle } from './page-title';
 
@@ -34,6 +35,7 @@ export default function PositionPage({ id }: { id: string }) {
   const prices = useQuery(priceHistoryQuery(id));
   const trades = useInfiniteQuery(tradesQuery({ position_id: id }, CHART_TRADES));
   const now = useNow();
+  const canOperate = useCan('operator');
   return (
     <QueryView query={position} what="the position">
       {(p) => {
@@ -49,10 +51,12 @@ export default function PositionPage({ id }: { id: string }) {
               {p.symbol}
             </p>
             <section className="card">
-              <div className="toolbar">
-                <RunNowButton positionId={p.id} symbol={p.symbol} label={`Run now for ${p.symbol}`} />
-                <PositionAutoTradingSwitch position={p} />
-              </div>
+              <IfCan need="operator">
+                <div className="toolbar">
+                  <RunNowButton positionId={p.id} symbol={p.symbol} label={`Run now for ${p.symbol}`} />
+                  <PositionAutoTradingSwitch position={p} />
+                </div>
+              </IfCan>
               <PositionState position={p} currency={currency} now={now} />
             </section>
             <section className="card" aria-labelledby="chart-title">
@@ -89,18 +93,20 @@ export default function PositionPage({ id }: { id: string }) {
             </section>
             <section className="card" aria-labelledby="params-title">
               <h2 id="params-title">Strategy parameters</h2>
-              <ParamsForm position={p} />
+              <ParamsForm position={p} readOnly={!canOperate} />
             </section>
-            <div className="grid-2">
-              <section className="card" aria-labelledby="cash-title">
-                <h2 id="cash-title">Cash</h2>
-                <CashForm position={p} currency={currency} />
-              </section>
-              <section className="card" aria-labelledby="anchor-title">
-                <h2 id="anchor-title">Anchor</h2>
-                <AnchorForm position={p} />
-              </section>
-            </div>
+            <IfCan need="operator">
+              <div className="grid-2">
+                <section className="card" aria-labelledby="cash-title">
+                  <h2 id="cash-title">Cash</h2>
+                  <CashForm position={p} currency={currency} />
+                </section>
+                <section className="card" aria-labelledby="anchor-title">
+                  <h2 id="anchor-title">Anchor</h2>
+                  <AnchorForm position={p} />
+                </section>
+              </div>
+            </IfCan>
             <section className="card" aria-labelledby="events-title">
               <div className="card-head">
                 <h2 id="events-title">Events</h2>
@@ -108,9 +114,11 @@ export default function PositionPage({ id }: { id: string }) {
               </div>
               <EventList filter={{ position_id: p.id }} pageSize={25} />
             </section>
-            <div className="danger-zone">
-              <DeletePositionButton position={p} />
-            </div>
+            <IfCan need="operator">
+              <div className="danger-zone">
+                <DeletePositionButton position={p} />
+              </div>
+            </IfCan>
           </>
         );
       }}

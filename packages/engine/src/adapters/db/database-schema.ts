@@ -18,6 +18,9 @@ export interface DatabaseSchema {
   worker_settings: WorkerSettingsTable;
   worker_instances: WorkerInstancesTable;
   symbol_quotes: SymbolQuotesTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
 }
 
 export interface PortfoliosTable {
@@ -157,4 +160,39 @@ export interface SymbolQuotesTable {
   price: string;
   quoted_at: string;
   provider: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: string;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  kind: string;
+  csrf_token: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
 }

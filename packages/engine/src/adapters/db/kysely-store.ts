@@ -3,6 +3,7 @@ import type { Repositories, Store } from '../../application/ports/store.js';
 import type { StoredEvent } from '../../application/records.js';
 import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
 import type { DbExecutor } from './db-executor.js';
+import { KyselyApiTokenRepository } from './kysely-api-token-repository.js';
 import { KyselyAuditLog } from './kysely-audit-log.js';
 import { KyselyCashMovementRepository } from './kysely-cash-movement-repository.js';
 import { KyselyCycleRepository } from './kysely-cycle-repository.js';
@@ -10,7 +11,9 @@ import { KyselyOrderRepository } from './kysely-order-repository.js';
 import { KyselyPortfolioRepository } from './kysely-portfolio-repository.js';
 import { KyselyPositionRepository } from './kysely-position-repository.js';
 import { KyselyQuoteRepository } from './kysely-quote-repository.js';
+import { KyselySessionRepository } from './kysely-session-repository.js';
 import { KyselyTradeRepository } from './kysely-trade-repository.js';
+import { KyselyUserRepository } from './kysely-user-repository.js';
 import { KyselyWorkerStateRepository } from './kysely-worker-state-repository.js';
 
 /** How a dialect runs one write transaction (SQLite takes the write lock up front; PostgreSQL locks rows). */
@@ -32,6 +35,9 @@ export function repositoriesOn(
     cycles: new KyselyCycleRepository(db),
     worker: new KyselyWorkerStateRepository(db),
     quotes: new KyselyQuoteRepository(db),
+    users: new KyselyUserRepository(db),
+    tokens: new KyselyApiTokenRepository(db),
+    sessions: new KyselySessionRepository(db),
   };
 }
 
@@ -82,6 +88,15 @@ export class KyselyStore implements Store {
   }
   get quotes() {
     return this.base.quotes;
+  }
+  get users() {
+    return this.base.users;
+  }
+  get tokens() {
+    return this.base.tokens;
+  }
+  get sessions() {
+    return this.base.sessions;
   }
 
   async transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {

@@ -1,15 +1,18 @@
 import type { AuditVerifyResult, EventListQuery, EventSource, OrderStatus } from '@ballast/contracts';
 import type { CycleId, Instant, OrderId, PortfolioId, PositionId } from '../../domain/ids.js';
 import type {
+  ApiTokenRecord,
   CashMovementRecord,
   CycleRecord,
   EventDraft,
   OrderRecord,
   PortfolioRecord,
   PositionRecord,
+  SessionRecord,
   StoredEvent,
   SymbolQuoteRecord,
   TradeRecord,
+  UserRecord,
   WorkerInstanceRecord,
   WorkerSettings,
 } from '../records.js';
@@ -124,6 +127,33 @@ export interface QuoteRepository {
   getMany(symbols: readonly string[]): Promise<Map<string, SymbolQuoteRecord>>;
 }
 
+export interface UserRepository {
+  insert(u: UserRecord): Promise<void>;
+  update(u: UserRecord): Promise<void>;
+  get(id: string): Promise<UserRecord | null>;
+  getByName(username: string): Promise<UserRecord | null>;
+  list(): Promise<UserRecord[]>;
+  count(): Promise<number>;
+}
+
+export interface ApiTokenRepository {
+  insert(t: ApiTokenRecord): Promise<void>;
+  update(t: ApiTokenRecord): Promise<void>;
+  get(id: string): Promise<ApiTokenRecord | null>;
+  getByName(name: string): Promise<ApiTokenRecord | null>;
+  getByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
+  list(): Promise<ApiTokenRecord[]>;
+}
+
+export interface SessionRepository {
+  insert(s: SessionRecord): Promise<void>;
+  getByHash(tokenHash: string): Promise<SessionRecord | null>;
+  revoke(tokenHash: string, at: Instant): Promise<void>;
+  revokeAllOf(userId: string, at: Instant): Promise<void>;
+  /** Drops sessions that ended before `before` (expired or revoked): they can never be used again. */
+  deleteEnded(before: Instant): Promise<number>;
+}
+
 export interface Repositories {
   readonly portfolios: PortfolioRepository;
   readonly positions: PositionRepository;
@@ -134,6 +164,9 @@ export interface Repositories {
   readonly cycles: CycleRepository;
   readonly worker: WorkerStateRepository;
   readonly quotes: QuoteRepository;
+  readonly users: UserRepository;
+  readonly tokens: ApiTokenRepository;
+  readonly sessions: SessionRepository;
 }
 
 /** Everything persistent. Writes that belong together go through `transaction`, which serialises writers. */

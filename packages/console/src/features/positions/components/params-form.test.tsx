@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { makeEvent, makePosition } from '../../../../test/factories';
 import { fakeEngine } from '../../../../test/fake-engine';
-import { renderInConsole } from '../../../../test/render';
+import { renderInConsole, TEST_CSRF } from '../../../../test/render';
 import { ParamsForm } from './params-form';
 
 const confirmIn = async (user: ReturnType<typeof userEvent.setup>, label: string) =>
@@ -39,6 +39,8 @@ describe('editing strategy parameters', () => {
     expect(engine.changes()).toEqual([
       expect.objectContaining({ method: 'PATCH', body: { params: { trigger: { up_pct: '-3' } } } }),
     ]);
+    // The session cookie alone cannot change anything: the console repeats its CSRF token.
+    expect(engine.changes()[0]!.headers['x-csrf-token']).toBe(TEST_CSRF);
   });
 
   it('asks first and sends nothing when the person cancels', async () => {

@@ -89,7 +89,7 @@ function patchOf(before: Draft, after: Draft): Record<string, unknown> {
 }
 
 /** The strategy parameters of one position; the engine's own validation errors appear next to each field. */
-export function ParamsForm({ position }: { position: Position }) {
+export function ParamsForm({ position, readOnly = false }: { position: Position; readOnly?: boolean }) {
   // Keyed by content: a refetch that brings the same parameters keeps what the person is typing.
   const paramsText = JSON.stringify(position.params);
   const saved = useMemo(() => draftOf(JSON.parse(paramsText) as StrategyParams), [paramsText]);
@@ -135,6 +135,7 @@ export function ParamsForm({ position }: { position: Position }) {
             suffix={f.suffix}
             hint={f.hint}
             value={draft[f.path] ?? ''}
+            readOnly={readOnly}
             onChange={(e) => setDraft({ ...draft, [f.path]: e.target.value })}
             error={errors[f.path]}
           />
@@ -145,6 +146,7 @@ export function ParamsForm({ position }: { position: Position }) {
           value={draft.market_hours ?? ''}
           onChange={(v) => setDraft({ ...draft, market_hours: v })}
           error={errors.market_hours}
+          disabled={readOnly}
           options={[
             { value: '', label: 'As the portfolio' },
             { value: 'regular', label: 'Regular' },
@@ -154,22 +156,24 @@ export function ParamsForm({ position }: { position: Position }) {
         />
       </div>
       <FormError message={problems.message} />
-      <div className="form-actions">
-        <button type="submit" className="button primary" disabled={!changed}>
-          Save parameters
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!changed}
-          onClick={() => {
-            setDraft(saved);
-            setProblems(problemsOf(null));
-          }}
-        >
-          Undo changes
-        </button>
-      </div>
+      {!readOnly && (
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={!changed}>
+            Save parameters
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!changed}
+            onClick={() => {
+              setDraft(saved);
+              setProblems(problemsOf(null));
+            }}
+          >
+            Undo changes
+          </button>
+        </div>
+      )}
     </form>
   );
 }

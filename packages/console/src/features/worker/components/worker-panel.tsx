@@ -6,6 +6,7 @@ import { Time } from '../../../components/time';
 import { useEngineAction } from '../../../lib/actions';
 import { formatCount, formatDuration, plural } from '../../../lib/format';
 import { Link } from '../../../lib/router';
+import { IfCan } from '../../../lib/session';
 import { useNow } from '../../../lib/use-now';
 import { isHeartbeatStale, updateWorker, workerStatusQuery } from '../api/worker-api';
 import { IntervalEditor } from './interval-editor';
@@ -120,11 +121,13 @@ export function WorkerPanel() {
       <QueryView query={query} what="the worker status">
         {(status) => (
           <>
-            <div className="toolbar">
-              <RunNowButton label="Run now" />
-              <EnableSwitch status={status} />
-              <IntervalEditor current={status.interval_seconds} />
-            </div>
+            <IfCan need="operator">
+              <div className="toolbar">
+                <RunNowButton label="Run now" />
+                <EnableSwitch status={status} />
+                <IntervalEditor current={status.interval_seconds} />
+              </div>
+            </IfCan>
             <StatusFacts status={status} now={now} />
           </>
         )}

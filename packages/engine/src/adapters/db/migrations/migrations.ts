@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { SqlDialectName } from '../sql-dialect-name.js';
 import * as m0001 from './0001-initial-schema.js';
 import * as m0002 from './0002-append-only-events.js';
+import * as m0003 from './0003-access.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialectName): Promise<void> };
 
@@ -9,6 +10,7 @@ type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialectName): Prom
 const NUMBERED: Record<string, DialectMigration> = {
   '0001-initial-schema': m0001,
   '0002-append-only-events': m0002,
+  '0003-access': m0003,
 };
 
 export function migrationProvider(dialect: SqlDialectName): MigrationProvider {

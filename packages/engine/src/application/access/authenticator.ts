@@ -1,0 +1,81 @@
+import type { Instant } from '../../domain/ids.js';
+import type { Clock } from '../ports/clock.js';
+import type { Secrets } from '../ports/secrets.js';
+import type { Store } from '../ports/store.js';
+import type { ApiTokenRecord } from '../records.js';
+import { type Principal, tokenActor } from './principal.js';
+
+/** A token's last use is written at most this often, so reads never queue behind the trading writes. */
+const LAST_USED_EVERY_MS = 60_000;
+
+export const API_TOKEN_PREFIX = 'blt_';
+export const SESSION_PREFIX = 'bls_';
+
+/**
+ * Turns a presented secret (a bearer token or the session cookie) into who it belongs to, or null:
+ * unknown, expired, revoked, or its user disabled. Only digests are looked up.
+ */
+export class Authenticator {
+  private readonly lastUseWritten = new Map<string, Instant>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly secrets: Secrets,
+    private readonly clock: Clock,
+  ) {}
+
+  async authenticate(secret: string, via: 'bearer' | 'cookie'): Promise<Principal | null> {
+    if (via === 'bearer' && secret.startsWith(API_TOKEN_PREFIX)) return this.apiToken(secret);
+    return this.session(secret, via);
+  }
+
+  private async apiToken(secret: string): Promise<Principal | null> {
+    const token = await this.store.tokens.getByHash(this.secrets.digest(secret));
+    const now = this.clock.now();
+    if (!token || token.revokedAt !== null || (token.expiresAt !== null && token.expiresAt <= now))
+      return null;
+    await this.noteUse(token, now);
+    return {
+      kind: 'api_token',
+      name: tokenActor(token.name),
+      role: token.role,
+      userId: null,
+      tokenId: token.id,
+      sessionHash: null,
+      csrfToken: null,
+      expiresAt: token.expiresAt,
+    };
+  }
+
+  private async session(secret: string, via: 'bearer' | 'cookie'): Promise<Principal | null> {
+    if (!secret.startsWith(SESSION_PREFIX)) return null;
+    const hash = this.secrets.digest(secret);
+    const session = await this.store.sessions.getByHash(hash);
+    const now = this.clock.now();
+    if (!session || session.revokedAt !== null || session.expiresAt <= now) return null;
+    // A cookie session is only good as a cookie, a login token only as a bearer token.
+    if ((session.kind === 'session') !== (via === 'cookie')) return null;
+    const user = await this.store.users.get(session.userId);
+    if (!user || user.disabled) return null;
+    return {
+      kind: session.kind,
+      name: user.username,
+      role: user.role,
+      userId: user.id,
+      tokenId: null,
+      sessionHash: hash,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+    };
+  }
+
+  private async noteUse(token: ApiTokenRecord, now: Instant): Promise<void> {
+    const last = this.lastUseWritten.get(token.id) ?? token.lastUsedAt ?? 0;
+    if (now - last < LAST_USED_EVERY_MS) return;
+    this.lastUseWritten.set(token.id, now);
+    await this.store.transaction(async (tx) => {
+      const fresh = await tx.tokens.get(token.id);
+      if (fresh) await tx.tokens.update({ ...fresh, lastUsedAt: now });
+    });
+  }
+}
