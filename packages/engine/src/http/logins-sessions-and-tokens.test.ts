@@ -228,3 +228,26 @@ describe('headers every response carries', () => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 });
+
+describe('browsers on other sites', () => {
+  it('may call the API only from the origins configured, and never with cookies', async () => {
+    const open = await buildHarnessApp(h, { corsOrigins: ['https://ops.example.com'] });
+    const preflight = (origin: string) =>
+      open.inject({
+        method: 'OPTIONS',
+        url: '/v1/portfolios',
+        headers: {
+          origin,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        },
+      });
+    const allowed = await preflight('https://ops.example.com');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://ops.example.com');
+    expect(String(allowed.headers['access-control-allow-headers'])).toContain('authorization');
+    expect(allowed.headers['access-control-allow-credentials']).toBeUndefined();
+    const other = await preflight('https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    await open.close();
+  });
+});

@@ -106,7 +106,11 @@ export function adminAuth(app: object): { authorization: string } {
  */
 export async function buildHarnessApp(
   h: Harness,
-  options: { consoleDir?: string; access?: Partial<AccessPolicy> & { loginAttemptsPerMinute?: number } } = {},
+  options: {
+    consoleDir?: string;
+    access?: Partial<AccessPolicy> & { loginAttemptsPerMinute?: number };
+    corsOrigins?: string[];
+  } = {},
 ) {
   const { buildApp } = await import('../http/build-app.js');
   const { WorkerControl } = await import('../application/trading/worker-control.js');
@@ -133,7 +137,7 @@ export async function buildHarnessApp(
       sessionHours: DEFAULT_ACCESS_POLICY.sessionHours,
       loginAttemptsPerMinute: options.access?.loginAttemptsPerMinute ?? 1_000,
       tls: false,
-      corsOrigins: [],
+      corsOrigins: options.corsOrigins ?? [],
     },
   });
   await app.ready();
