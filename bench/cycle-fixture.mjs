@@ -18,6 +18,7 @@ export async function buildCycleFixture({
   const { UuidV7Generator } = await load('adapters/ids/uuid-v7-generator.js');
   const { SimulatedMarketData } = await load('adapters/market-data/simulated-market-data.js');
   const { PaperBroker } = await load('adapters/broker/paper-broker.js');
+  const { KyselyPaperOrderBook } = await load('adapters/db/kysely-paper-order-book.js');
   const { NodeTimers } = await load('adapters/timers/node-timers.js');
   const { clientOrderIdFor } = await load('adapters/broker/client-order-id.js');
   const { LiveTradingOrchestrator } = await load('application/trading/live-trading-orchestrator.js');
@@ -76,7 +77,7 @@ export async function buildCycleFixture({
   const orchestrator = new LiveTradingOrchestrator({
     store,
     marketData: market,
-    broker: new PaperBroker(clock),
+    broker: new PaperBroker(new KyselyPaperOrderBook(store.executor), clock),
     clock,
     ids,
     timers: new NodeTimers(),

@@ -101,6 +101,7 @@ export function makeWorkerStatus(over: Partial<WorkerStatus> = {}): WorkerStatus
     settings_updated_at: null,
     settings_updated_by: null,
     instances: [],
+    database: { ok: true, error: null },
     ...over,
   });
 }

@@ -20,6 +20,7 @@ export const EVENT_TYPES = [
   'PositionUpdated',
   'EvaluationFailed',
   'OrderSubmissionFailed',
+  'OrderReconciled',
   'WorkerStarted',
   'WorkerStopped',
   'WorkerSettingsChanged',

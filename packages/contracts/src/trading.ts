@@ -75,6 +75,11 @@ export const WorkerStatus = z.object({
   settings_updated_at: Timestamp.nullable(),
   settings_updated_by: z.string().nullable(),
   instances: z.array(WorkerInstance),
+  database: z
+    .object({ ok: z.boolean(), error: z.string().nullable() })
+    .describe(
+      'whether the engine reached its database for this answer; when not, the rest is what this process knows',
+    ),
 });
 export type WorkerStatus = z.infer<typeof WorkerStatus>;
 

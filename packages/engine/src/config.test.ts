@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, maskedDatabaseUrl } from './config.js';
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
@@ -48,5 +48,50 @@ describe('access settings', () => {
     expect(problemsOf({ CORS_ORIGINS: '*' })[0]).toMatch(
       /^CORS_ORIGINS: must be a comma-separated list of origins/,
     );
+  });
+});
+
+describe('where the data lives', () => {
+  it('is an SQLite file by default, or the file a sqlite: URL names', () => {
+    expect(loadConfig({}).database).toEqual({
+      kind: 'sqlite',
+      file: './data/ballast.db',
+      url: 'sqlite:./data/ballast.db',
+    });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/var/lib/ballast/b.db' }).database).toMatchObject({
+      kind: 'sqlite',
+      file: '/var/lib/ballast/b.db',
+    });
+  });
+
+  it('is a PostgreSQL server for a postgres:// or postgresql:// URL, printed without its password', () => {
+    const url = 'postgres://ballast:s3cr%40t@db.internal:5432/ballast?sslmode=require';
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://ballast:***@db.internal:5432/ballast?sslmode=require',
+      connectionString: url,
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://ballast@localhost/b' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgresql://ballast@localhost/b',
+      connectionString: 'postgresql://ballast@localhost/b',
+    });
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres:///ballast?host=/var/run/postgresql' }).database,
+    ).toMatchObject({
+      kind: 'postgres',
+    });
+    expect(maskedDatabaseUrl('postgres://u@h/db?password=hunter2&sslmode=disable')).toBe(
+      'postgres://u@h/db?password=***&sslmode=disable',
+    );
+  });
+
+  it('refuses anything else, without repeating the URL (it may hold a password)', () => {
+    for (const url of ['mysql://root:pw@localhost/b', 'sqlite:', 'postgres://', '/data/b.db']) {
+      const problems = problemsOf({ DATABASE_URL: url });
+      expect(problems).toEqual([
+        'DATABASE_URL: must be sqlite:<path> or postgres://user:password@host:port/database',
+      ]);
+    }
   });
 });

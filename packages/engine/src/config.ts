@@ -12,8 +12,8 @@ const EnvSchema = z.object({
     .string()
     .default('sqlite:./data/ballast.db')
     .refine(
-      (v) => v.startsWith('sqlite:'),
-      'only sqlite:<path> is supported in this version (PostgreSQL comes next)',
+      (v) => /^sqlite:.+/.test(v) || isPostgresUrl(v),
+      'must be sqlite:<path> or postgres://user:password@host:port/database',
     ),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(8000),
@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   MARKET_DATA_SEED: z.string().min(1).default('ballast'),
   BROKER: z.enum(['paper']).default('paper'),
   PAPER_SLIPPAGE_BPS: z.coerce.number().min(0).max(1000).default(0),
+  PAPER_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['pretty', 'json', 'auto']).default('auto'),
   BALLAST_DEMO: bool.default(true),
@@ -62,12 +63,12 @@ const EnvSchema = z.object({
 
 export interface Config {
   readonly worker: { readonly enabled: boolean; readonly intervalSeconds: number };
-  readonly database: { readonly kind: 'sqlite'; readonly file: string; readonly url: string };
+  readonly database: DatabaseConfig;
   readonly http: { readonly host: string; readonly port: number };
   readonly marketData:
     | { readonly kind: 'simulated'; readonly seed: string }
     | { readonly kind: 'replay'; readonly file: string };
-  readonly broker: { readonly kind: 'paper'; readonly slippageBps: number };
+  readonly broker: { readonly kind: 'paper'; readonly slippageBps: number; readonly latencyMs: number };
   readonly log: { readonly level: string; readonly format: 'pretty' | 'json' | 'auto' };
   readonly demo: boolean;
   readonly cycleBatchSize: number;
@@ -81,6 +82,37 @@ export interface Config {
     readonly corsOrigins: readonly string[];
   };
   readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
+}
+
+/**
+ * Where the data lives. `url` is safe to print (a PostgreSQL password is masked); only the store
+ * opener reads `connectionString`.
+ */
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly file: string; readonly url: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly connectionString: string };
+
+function isPostgresUrl(value: string): boolean {
+  if (!/^postgres(ql)?:\/\//.test(value)) return false;
+  try {
+    // A Unix socket may be named by `?host=/var/run/postgresql` instead of the URL's host.
+    const url = new URL(value);
+    return url.hostname !== '' || url.searchParams.has('host');
+  } catch {
+    return false;
+  }
+}
+
+/** `postgres://user:***@host/db`: the password (in the URL or as `?password=`) masked, for logs. */
+export function maskedDatabaseUrl(url: string): string {
+  return url
+    .replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@/]*@/, '$1***@')
+    .replace(/([?&]password=)[^&]*/, '$1***');
+}
+
+function databaseConfig(url: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) return { kind: 'sqlite', file: url.slice('sqlite:'.length), url };
+  return { kind: 'postgres', url: maskedDatabaseUrl(url), connectionString: url };
 }
 
 export class ConfigError extends Error {
@@ -111,13 +143,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     worker: { enabled: e.TRADING_WORKER_ENABLED, intervalSeconds: e.TRADING_WORKER_INTERVAL_SECONDS },
-    database: { kind: 'sqlite', file: e.DATABASE_URL.slice('sqlite:'.length), url: e.DATABASE_URL },
+    database: databaseConfig(e.DATABASE_URL),
     http: { host: e.HOST, port: e.PORT },
     marketData:
       e.MARKET_DATA === 'simulated'
         ? { kind: 'simulated', seed: e.MARKET_DATA_SEED }
         : { kind: 'replay', file: e.MARKET_DATA.slice('replay:'.length) },
-    broker: { kind: 'paper', slippageBps: e.PAPER_SLIPPAGE_BPS },
+    broker: { kind: 'paper', slippageBps: e.PAPER_SLIPPAGE_BPS, latencyMs: e.PAPER_LATENCY_MS },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     demo: e.BALLAST_DEMO,
     cycleBatchSize: e.CYCLE_BATCH_SIZE,

@@ -6,12 +6,16 @@ import { PaperBroker } from './adapters/broker/paper-broker.js';
 import { SystemClock } from './adapters/clock/system-clock.js';
 import { Argon2PasswordHasher } from './adapters/crypto/argon2-password-hasher.js';
 import { NodeSecrets } from './adapters/crypto/node-secrets.js';
+import { KyselyPaperOrderBook } from './adapters/db/kysely-paper-order-book.js';
+import type { KyselyStore } from './adapters/db/kysely-store.js';
+import { openPostgresStore } from './adapters/db/postgres/postgres-store.js';
 import { openSqliteStore } from './adapters/db/sqlite/sqlite-store.js';
 import { UuidV7Generator } from './adapters/ids/uuid-v7-generator.js';
 import { readBarCsvFile } from './adapters/market-data/bar-csv.js';
 import { LastSeenMarketData } from './adapters/market-data/last-seen-market-data.js';
 import { ReplayMarketData } from './adapters/market-data/replay-market-data.js';
 import { SimulatedMarketData } from './adapters/market-data/simulated-market-data.js';
+import { LocalProcessLiveness } from './adapters/system/local-process-liveness.js';
 import { NodeTimers } from './adapters/timers/node-timers.js';
 import type { AccessPolicy } from './application/access/access-policy.js';
 import { Authenticator } from './application/access/authenticator.js';
@@ -30,7 +34,7 @@ import { PositionService } from './application/positions/position-service.js';
 import { LiveTradingOrchestrator } from './application/trading/live-trading-orchestrator.js';
 import { TradingWorker } from './application/trading/trading-worker.js';
 import { WorkerControl } from './application/trading/worker-control.js';
-import type { Config } from './config.js';
+import type { Config, DatabaseConfig } from './config.js';
 
 export interface Engine {
   readonly config: Config;
@@ -68,6 +72,16 @@ export function accessFor(store: Store, ids: IdGenerator, clock: Clock, policy: 
   };
 }
 
+/** The configured database, migrated: the embedded SQLite file or a PostgreSQL server. */
+export function openStore(
+  database: DatabaseConfig,
+  clock: Clock,
+): Promise<{ store: KyselyStore; migrated: string[] }> {
+  return database.kind === 'sqlite'
+    ? openSqliteStore(database.file, clock)
+    : openPostgresStore(database.connectionString, clock);
+}
+
 async function marketDataFor(config: Config, clock: Clock): Promise<MarketData> {
   if (config.marketData.kind === 'simulated')
     return new SimulatedMarketData(clock, { seed: config.marketData.seed });
@@ -90,7 +104,7 @@ export async function createEngine(config: Config, logger: Logger, options: Engi
   const clock = new SystemClock();
   const ids = new UuidV7Generator(clock);
   const timers = new NodeTimers();
-  const { store, migrated } = await openSqliteStore(config.database.file, clock);
+  const { store, migrated } = await openStore(config.database, clock);
   try {
     const source = await marketDataFor(config, clock);
     // A thread that does not trade must not play a replay of its own: its "current price" is the last
@@ -99,7 +113,13 @@ export async function createEngine(config: Config, logger: Logger, options: Engi
       options.withWorker || config.marketData.kind === 'simulated'
         ? source
         : new LastSeenMarketData(source, store.quotes);
-    const broker = new PaperBroker(clock, { slippageBps: config.broker.slippageBps });
+    // The paper broker keeps its own record in the same database, written outside the engine's
+    // transactions, as a real broker's would be (docs/decisions/0013).
+    const broker = new PaperBroker(new KyselyPaperOrderBook(store.executor), clock, {
+      slippageBps: config.broker.slippageBps,
+      latencyMs: config.broker.latencyMs,
+      sleep: (ms) => timers.sleep(ms),
+    });
     const instanceId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     const orchestrator = new LiveTradingOrchestrator({
       store,
@@ -122,6 +142,7 @@ export async function createEngine(config: Config, logger: Logger, options: Engi
           ids,
           logger,
           identity: { instanceId, host: hostname(), pid: process.pid },
+          liveness: new LocalProcessLiveness(),
           defaults: config.worker,
           ...(options.onSnapshot ? { onSnapshot: options.onSnapshot } : {}),
         })

@@ -65,6 +65,35 @@ describe('audit events in words', () => {
     ).toBe('shares 50 → 55.234455, cash $5,000.00 → $4,492.21, anchor 100.00 → 97.00');
   });
 
+  it('says how reconciliation settled an order a crash or a broker failure left open', () => {
+    const reason =
+      'the order never reached the broker (the engine stopped, or the broker failed, before it arrived); it was cancelled there so it cannot fill late at a stale price';
+    expect(
+      describeEvent({
+        type: 'OrderReconciled',
+        payload: { broker_status: 'unknown', cancelled_at_broker: true, reason, trigger: 'cycle' },
+      }),
+    ).toBe(`reconciled with the broker before a cycle: ${reason}`);
+    expect(
+      describeEvent({
+        type: 'ExecutionRecorded',
+        payload: { status: 'cancelled', side: 'buy', qty: '5.234455', reason, reconciled: true },
+      }),
+    ).toBe(`cancelled: BUY 5.234455. ${reason} (learnt from the broker by reconciliation)`);
+    expect(
+      describeEvent({
+        type: 'OrderReconciled',
+        payload: {
+          broker_status: 'filled',
+          reason: 'the broker filled the order but the engine had not recorded the fill: it is recorded now',
+          trigger: 'start-up',
+        },
+      }),
+    ).toBe(
+      'reconciled with the broker at start-up: the broker filled the order but the engine had not recorded the fill: it is recorded now',
+    );
+  });
+
   it('says who got in, who was refused, and what changed in access', () => {
     expect(
       describeEvent({

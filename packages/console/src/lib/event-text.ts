@@ -57,9 +57,10 @@ const DESCRIBE: Partial<Record<AuditEvent['type'], (p: Payload) => string>> = {
   OrderCreated: (p) =>
     `${side(p.side)} ${formatQty(dec(p.qty))} @ ${formatPrice(dec(p.price))}, est. fee ${formatFee(dec(p.est_fee))} (client order id ${text(p.client_order_id)})`,
   ExecutionRecorded: (p) =>
-    p.status === 'filled'
+    (p.status === 'filled'
       ? `filled: ${side(p.side)} ${formatQty(dec(p.qty))} @ ${formatPrice(dec(p.price))}, fee ${formatFee(dec(p.fee))}`
-      : `${text(p.status)}: ${side(p.side)} ${formatQty(dec(p.qty))}. ${text(p.reason)}`,
+      : `${text(p.status)}: ${side(p.side)} ${formatQty(dec(p.qty))}. ${text(p.reason)}`) +
+    (p.reconciled === true ? ' (learnt from the broker by reconciliation)' : ''),
   PositionUpdated: (p) =>
     [
       change(p.shares, (v) => formatQty(dec(v))) && `shares ${change(p.shares, (v) => formatQty(dec(v)))}`,
@@ -70,7 +71,10 @@ const DESCRIBE: Partial<Record<AuditEvent['type'], (p: Payload) => string>> = {
       .filter(Boolean)
       .join(', ') || 'no change',
   EvaluationFailed: (p) => `evaluation failed (${text(p.stage)}): ${text(p.error)}`,
-  OrderSubmissionFailed: (p) => `the broker could not take the order: ${text(p.error)}; it stays open`,
+  OrderSubmissionFailed: (p) =>
+    `the broker could not take the order: ${text(p.error)}; it stays open until reconciliation settles it with the broker`,
+  OrderReconciled: (p) =>
+    `reconciled with the broker ${p.trigger === 'start-up' ? 'at start-up' : 'before a cycle'}: ${text(p.reason)}`,
   WorkerStarted: (p) =>
     `worker ${text(p.instance_id)} started on ${text(p.host)} (pid ${text(p.pid)}), ${p.enabled === true ? `trading every ${text(p.interval_seconds)} s` : 'disabled'}`,
   WorkerStopped: (p) => `worker stopped: ${text(p.reason)}`,

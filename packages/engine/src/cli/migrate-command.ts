@@ -1,10 +1,10 @@
 import { SystemClock } from '../adapters/clock/system-clock.js';
-import { openSqliteStore } from '../adapters/db/sqlite/sqlite-store.js';
 import type { Config } from '../config.js';
+import { openStore } from '../container.js';
 
 /** `ballast migrate`: applies pending migrations (start-up does too) and says what it did. */
 export async function migrate(config: Config, out: (line: string) => void): Promise<number> {
-  const { store, migrated } = await openSqliteStore(config.database.file, new SystemClock());
+  const { store, migrated } = await openStore(config.database, new SystemClock());
   await store.close();
   out(
     migrated.length > 0

@@ -9,10 +9,12 @@ export type OrderStatus =
 
 /**
  * The order lifecycle as one table. `new` = stored, not yet known to the broker; a broker that
- * answers at once moves it straight to a final state. Anything not listed is an illegal transition.
+ * answers at once moves it straight to a final state, and so does reconciliation, which learns the
+ * broker's final state after the fact (an order whose acknowledgement was lost may have expired there).
+ * Anything not listed is an illegal transition.
  */
 const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
-  new: ['submitted', 'filled', 'rejected', 'cancelled'],
+  new: ['submitted', 'filled', 'rejected', 'cancelled', 'expired'],
   submitted: ['partially_filled', 'filled', 'rejected', 'cancelled', 'expired'],
   partially_filled: ['partially_filled', 'filled', 'cancelled', 'expired'],
   filled: [],

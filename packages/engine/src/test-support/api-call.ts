@@ -1,6 +1,7 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach } from 'vitest';
+import type { TestDialect } from './dialects.js';
 import { adminAuth, buildHarnessApp, type Harness, startHarness } from './engine-harness.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -63,18 +64,18 @@ export function auditReceipt(res: ApiResponse): number[] {
 }
 
 export interface HarnessApp {
-  /** The engine under test (real SQLite, test clock, hand-set prices). */
+  /** The engine under test (a real database, test clock, hand-set prices). */
   readonly h: Harness;
   readonly app: FastifyInstance;
   call(method: HttpMethod, url: string, payload?: unknown): Promise<ApiResponse>;
 }
 
-/** A fresh engine and its HTTP app for every test of the file, closed after each. */
-export function harnessAppPerTest(): HarnessApp {
+/** A fresh engine (on SQLite unless told otherwise) and its HTTP app for every test, closed after each. */
+export function harnessAppPerTest(options: { dialect?: TestDialect } = {}): HarnessApp {
   let h: Harness;
   let app: FastifyInstance;
   beforeEach(async () => {
-    h = await startHarness();
+    h = await startHarness(options);
     app = await buildHarnessApp(h);
   });
   afterEach(async () => {

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CreatePositionBody } from '@ballast/contracts';
 import { clientOrderIdFor } from '../adapters/broker/client-order-id.js';
 import { PaperBroker } from '../adapters/broker/paper-broker.js';
 import { TestClock } from '../adapters/clock/test-clock.js';
+import { KyselyPaperOrderBook } from '../adapters/db/kysely-paper-order-book.js';
 import type { KyselyStore } from '../adapters/db/kysely-store.js';
-import { openSqliteStore } from '../adapters/db/sqlite/sqlite-store.js';
 import { UuidV7Generator } from '../adapters/ids/uuid-v7-generator.js';
 import { NodeTimers } from '../adapters/timers/node-timers.js';
 import { type AccessPolicy, DEFAULT_ACCESS_POLICY } from '../application/access/access-policy.js';
@@ -15,20 +12,25 @@ import { PortfolioService } from '../application/portfolios/portfolio-service.js
 import type { Logger } from '../application/ports/logger.js';
 import { PositionService } from '../application/positions/position-service.js';
 import { LiveTradingOrchestrator } from '../application/trading/live-trading-orchestrator.js';
+import type { TestDialect } from './dialects.js';
 import { FixedPriceMarketData } from './fixed-price-market-data.js';
+import { openTestStore } from './test-store.js';
 
 export const SILENT_LOGGER: Logger = { info() {}, warn() {}, error() {}, debug() {} };
 export const OPERATOR: Requester = { source: 'api/manual', actor: 'test-operator' };
 
-/** A real engine on a real SQLite file in a temporary folder, with a test clock and hand-set prices. */
-export async function startHarness(options: { batchSize?: number } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'ballast-test-'));
+/**
+ * A real engine on a real database of its own (SQLite unless `dialect` says otherwise), with a test
+ * clock and hand-set prices.
+ */
+export async function startHarness(options: { batchSize?: number; dialect?: TestDialect } = {}) {
+  const { dialect = 'sqlite', ...orchestratorOptions } = options;
   const clock = new TestClock(Date.UTC(2026, 0, 6, 15, 0, 0));
   const ids = new UuidV7Generator(clock);
-  const databaseFile = join(dir, 'ballast.db');
-  const { store } = await openSqliteStore(databaseFile, clock);
+  const database = await openTestStore(dialect, clock);
+  const { store, dir } = database;
   const market = new FixedPriceMarketData(clock);
-  const broker = new PaperBroker(clock);
+  const broker = new PaperBroker(new KyselyPaperOrderBook(store.executor), clock);
   const timers = new NodeTimers();
   const orchestrator = new LiveTradingOrchestrator({
     store,
@@ -39,14 +41,18 @@ export async function startHarness(options: { batchSize?: number } = {}) {
     timers,
     logger: SILENT_LOGGER,
     clientOrderIdFor,
-    ...options,
+    ...orchestratorOptions,
   });
   const portfolios = new PortfolioService(store, ids, clock);
   const positions = new PositionService(store, ids, clock, market);
   return {
     dir,
+    dialect,
     /** The SQLite file the engine writes (a test may read it, e.g. to compare snapshots). */
-    databaseFile,
+    get databaseFile(): string {
+      if (database.file === null) throw new Error(`a ${dialect} harness has no database file`);
+      return database.file;
+    },
     clock,
     ids,
     store: store as KyselyStore,
@@ -82,10 +88,7 @@ export async function startHarness(options: { batchSize?: number } = {}) {
       );
       return { portfolio: pf.portfolio, position: view.position };
     },
-    async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => database.close(),
   };
 }
 

@@ -21,6 +21,7 @@ export interface DatabaseSchema {
   users: UsersTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
+  paper_orders: PaperOrdersTable;
 }
 
 export interface PortfoliosTable {
@@ -195,4 +196,18 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+}
+
+/** The paper broker's own record (not the engine's): one row per client order id it answered. */
+export interface PaperOrdersTable {
+  client_order_id: string;
+  status: string;
+  symbol: string | null;
+  side: string | null;
+  qty: string | null;
+  price: string | null;
+  fee: string | null;
+  executed_at: string | null;
+  reason: string | null;
+  recorded_at: string;
 }

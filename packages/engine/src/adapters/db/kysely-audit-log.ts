@@ -71,17 +71,19 @@ export function eventFromRow(r: EventRow): StoredEvent {
 
 /**
  * The append-only, hash-chained audit trail. `append` must run inside a write transaction: it reads
- * the head of the chain and extends it, so two writers can never interleave.
+ * the head of the chain and extends it, so two writers can never interleave. Outside one (no
+ * `onAppended`), it refuses before writing anything.
  */
 export class KyselyAuditLog implements AuditLog {
   constructor(
     private readonly db: DbExecutor,
     private readonly clock: Clock,
-    private readonly onAppended: (events: StoredEvent[]) => void,
+    private readonly onAppended: ((events: StoredEvent[]) => void) | null,
     private readonly bulk: BulkWriter = portableBulkWriter,
   ) {}
 
   async append(drafts: readonly EventDraft[]): Promise<StoredEvent[]> {
+    if (!this.onAppended) throw new Error('audit events must be appended inside store.transaction()');
     if (drafts.length === 0) return [];
     const head = await this.db
       .selectFrom('events')

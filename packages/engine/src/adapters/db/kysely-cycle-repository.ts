@@ -75,4 +75,15 @@ export class KyselyCycleRepository implements CycleRepository {
       .executeTakeFirst();
     return row ? cycleFromRow(row) : null;
   }
+
+  async listRunningOf(instanceId: string): Promise<CycleRecord[]> {
+    const rows = await this.db
+      .selectFrom('cycles')
+      .selectAll()
+      .where('status', '=', 'running')
+      .where('instance_id', '=', instanceId)
+      .orderBy('id')
+      .execute();
+    return rows.map(cycleFromRow);
+  }
 }

@@ -1,15 +1,15 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Page, PageRequest } from '../../application/ports/page.js';
 import type { PositionRepository } from '../../application/ports/store.js';
 import type { PositionRecord } from '../../application/records.js';
 import type { Instant, PortfolioId, PositionId } from '../../domain/ids.js';
-import { OPEN_ORDER_STATUSES } from '../../domain/order-status.js';
 import type { StrategyParams } from '../../domain/strategy-params.js';
 import { paramsFromWire, paramsToWire } from '../../domain/strategy-params-codec.js';
 import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
 import { pageById } from './cursor.js';
 import type { PositionsTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
+import { OPEN_STATUSES } from './kysely-order-repository.js';
 import { bool, dec, decOrNull, flag, instant, iso, text, textOrNull } from './row-codecs.js';
 
 /** SQLite allows 32 766 bound values per statement; stay far below for `IN (…)` lists. */
@@ -217,7 +217,7 @@ export class KyselyPositionRepository implements PositionRepository {
         .selectFrom('orders')
         .select('position_id')
         .where('position_id', 'in', part)
-        .where('status', 'in', OPEN_ORDER_STATUSES)
+        .where('status', 'in', OPEN_STATUSES)
         .execute();
       for (const r of rows) out.add(r.position_id as PositionId);
     }
@@ -236,5 +236,14 @@ export class KyselyPositionRepository implements PositionRepository {
 
   async release(ids: readonly PositionId[], owner: string): Promise<void> {
     await this.bulk.releasePositions(this.db, ids, owner);
+  }
+
+  async releaseClaimsOf(instanceId: string): Promise<number> {
+    const prefix = `${instanceId}/`;
+    const result = await this.db
+      .deleteFrom('position_claims')
+      .where(sql<string>`substr(owner, 1, ${prefix.length})`, '=', prefix)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

@@ -11,18 +11,22 @@ import { KyselyOrderRepository } from './kysely-order-repository.js';
 import { KyselyPortfolioRepository } from './kysely-portfolio-repository.js';
 import { KyselyPositionRepository } from './kysely-position-repository.js';
 import { KyselyQuoteRepository } from './kysely-quote-repository.js';
+import { KyselyScheduleRepository } from './kysely-schedule-repository.js';
 import { KyselySessionRepository } from './kysely-session-repository.js';
 import { KyselyTradeRepository } from './kysely-trade-repository.js';
 import { KyselyUserRepository } from './kysely-user-repository.js';
 import { KyselyWorkerStateRepository } from './kysely-worker-state-repository.js';
 
-/** How a dialect runs one write transaction (SQLite takes the write lock up front; PostgreSQL locks rows). */
+/**
+ * How a dialect runs one write transaction: the writers' lock is taken before anything is read
+ * (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so writers run one at a time.
+ */
 export type WriteTransactionRunner = <T>(fn: (trx: DbExecutor) => Promise<T>) => Promise<T>;
 
 export function repositoriesOn(
   db: DbExecutor,
   clock: Clock,
-  onAppended: (events: StoredEvent[]) => void,
+  onAppended: ((events: StoredEvent[]) => void) | null,
   bulk: BulkWriter = portableBulkWriter,
 ): Repositories {
   return {
@@ -38,6 +42,7 @@ export function repositoriesOn(
     users: new KyselyUserRepository(db),
     tokens: new KyselyApiTokenRepository(db),
     sessions: new KyselySessionRepository(db),
+    schedule: new KyselyScheduleRepository(db),
   };
 }
 
@@ -57,9 +62,8 @@ export class KyselyStore implements Store {
     private readonly closeDb: () => Promise<void>,
     private readonly bulk: BulkWriter = portableBulkWriter,
   ) {
-    this.base = repositoriesOn(db, clock, () => {
-      throw new Error('audit events must be appended inside store.transaction()');
-    });
+    // Outside a transaction the audit log refuses to append (null: nobody to announce to).
+    this.base = repositoriesOn(db, clock, null);
   }
 
   get portfolios() {
@@ -98,6 +102,9 @@ export class KyselyStore implements Store {
   get sessions() {
     return this.base.sessions;
   }
+  get schedule() {
+    return this.base.schedule;
+  }
 
   async transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
     const appended: StoredEvent[] = [];
@@ -130,6 +137,14 @@ export class KyselyStore implements Store {
         // A broken listener (a closed stream) must never undo or block a committed write.
       }
     }
+  }
+
+  /**
+   * The database itself, for an adapter that keeps a record of its own beside the engine's (the paper
+   * broker). Application code never gets it: it sees only the Store port.
+   */
+  get executor(): DbExecutor {
+    return this.db;
   }
 
   async ping(): Promise<void> {

@@ -16,7 +16,8 @@ export async function migrateToLatest(
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const cause = error instanceof Error ? error.message : String(error ?? 'unknown error');
-    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${cause}`, { cause: error });
+    const which = failed ? ` ${failed.migrationName}` : '';
+    throw new Error(`database migration${which} failed: ${cause}`, { cause: error });
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

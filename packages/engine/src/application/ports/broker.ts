@@ -13,7 +13,8 @@ export interface OrderTicket {
   readonly commissionRate: Decimal;
 }
 
-export type BrokerReport =
+/** An order's state at the broker once nothing more can happen to it. */
+export type FinalBrokerReport =
   | {
       readonly status: 'filled';
       readonly qty: Decimal;
@@ -21,12 +22,29 @@ export type BrokerReport =
       readonly fee: Decimal;
       readonly executedAt: Instant;
     }
-  | { readonly status: 'pending' }
-  | { readonly status: 'rejected'; readonly reason: string };
+  | { readonly status: 'rejected'; readonly reason: string }
+  | { readonly status: 'cancelled' | 'expired'; readonly reason: string };
 
+export type BrokerReport = FinalBrokerReport | { readonly status: 'pending' };
+
+/**
+ * A broker, as the engine sees it. Its record of orders is its own: the engine learns it only through
+ * these calls, never by reading it, so reconciliation is real (docs/decisions/0013). Never call a
+ * broker inside a store transaction: a network call must not hold the database's write lock.
+ */
 export interface Broker {
   readonly name: string;
+  /**
+   * Sends an order. A client order id the broker already knows is answered with what it knows — the
+   * earlier fill, or the cancellation that refuses it — never with a second fill.
+   */
   submit(ticket: OrderTicket): Promise<BrokerReport>;
   /** The broker's view of an order sent earlier, or null if it never arrived. */
   getOrder(clientOrderId: string): Promise<BrokerReport | null>;
+  /**
+   * Makes sure the order can never fill from now on, and answers its final state: the fill if it had
+   * already filled, else a cancellation the broker keeps, so that a later submit of the same id is
+   * refused. Works for an id the broker has never seen.
+   */
+  cancel(clientOrderId: string): Promise<FinalBrokerReport>;
 }

@@ -60,6 +60,8 @@ export interface PositionRepository {
   /** Takes a lease on positions for one evaluation; returns the ids it got (others are held elsewhere). */
   claim(ids: readonly PositionId[], owner: string, until: Instant, now: Instant): Promise<PositionId[]>;
   release(ids: readonly PositionId[], owner: string): Promise<void>;
+  /** Drops every claim an engine instance holds (see `claimOwner`); returns how many. */
+  releaseClaimsOf(instanceId: string): Promise<number>;
 }
 
 export interface OrderRepository {
@@ -113,6 +115,8 @@ export interface CycleRepository {
   get(id: CycleId): Promise<CycleRecord | null>;
   list(filter: { source?: EventSource | undefined }, page: PageRequest): Promise<Page<CycleRecord>>;
   latest(source: EventSource): Promise<CycleRecord | null>;
+  /** Cycles an engine instance started and never finished. */
+  listRunningOf(instanceId: string): Promise<CycleRecord[]>;
 }
 
 export interface WorkerStateRepository {
@@ -154,6 +158,17 @@ export interface SessionRepository {
   deleteEnded(before: Instant): Promise<number>;
 }
 
+/** Scheduled slots (DESIGN §5.4): each position is taken for a slot once, by one engine. */
+export interface ScheduleRepository {
+  /** Gives every position without one a slot row (new positions since the last cycle). */
+  addMissing(): Promise<number>;
+  /**
+   * Takes up to `limit` positions that trade automatically and were not taken for `slot` yet, and
+   * marks them taken; must run inside a write transaction.
+   */
+  takeDue(slot: number, limit: number): Promise<{ id: PositionId; symbol: string }[]>;
+}
+
 export interface Repositories {
   readonly portfolios: PortfolioRepository;
   readonly positions: PositionRepository;
@@ -167,6 +182,7 @@ export interface Repositories {
   readonly users: UserRepository;
   readonly tokens: ApiTokenRepository;
   readonly sessions: SessionRepository;
+  readonly schedule: ScheduleRepository;
 }
 
 /** Everything persistent. Writes that belong together go through `transaction`, which serialises writers. */

@@ -11,12 +11,21 @@ import type { MarketData, QuoteResult } from '../ports/market-data.js';
 import type { PositionForTrading, Store } from '../ports/store.js';
 import type { Timers } from '../ports/timers.js';
 import { type CycleRecord, EMPTY_COUNTS } from '../records.js';
+import { recordCycleEnd, recordCycleStart } from './cycle-recorder.js';
 import { CycleTally } from './cycle-tally.js';
+import { type CycleWork, inBatches, slotWork } from './cycle-work.js';
 import { EventChain } from './event-chain.js';
 import { recordExecutions, type Submission } from './execution-recorder.js';
+import {
+  DEFAULT_ORDER_GRACE_MS,
+  OrderReconciler,
+  type ReconcileTrigger,
+  type ReconciliationSummary,
+} from './order-reconciler.js';
+import { sendOrders } from './order-sender.js';
 import { errorText, recordPlans } from './plan-recorder.js';
 import { PositionCache } from './position-cache.js';
-import { PositionClaims } from './position-claims.js';
+import { claimOwner, PositionClaims } from './position-claims.js';
 import type { CycleContext, PositionPlan } from './position-plan.js';
 import { type ClientOrderIdFor, PositionPlanner } from './position-planner.js';
 
@@ -32,23 +41,51 @@ export interface OrchestratorDeps {
   /** Positions evaluated, written and sent together; bigger is faster, smaller keeps the API snappier. */
   readonly batchSize?: number;
   readonly instanceId?: string;
+  /** How old an order the broker never received must be before reconciliation cancels it (DEFAULT_ORDER_GRACE_MS). */
+  readonly orderGraceMs?: number;
 }
 
 /**
  * Runs trading cycles (DESIGN §5.1). The worker and the API call the same code; only `source` and
- * `actor` differ. Per batch: claim → load fresh → decide (pure) → write decisions and orders → send →
- * write fills. One failing position records an EvaluationFailed event and never stops the others.
+ * `actor` differ. A cycle first reconciles the orders left open (a crash, a broker failure); then per
+ * batch: claim → load fresh → decide (pure) → write decisions and orders → send → write fills. One
+ * failing position records an EvaluationFailed event and never stops the others.
  */
 export class LiveTradingOrchestrator implements CycleRunner {
   private readonly planner: PositionPlanner;
   private readonly claims: PositionClaims;
+  private readonly reconciler: OrderReconciler;
   private readonly positions = new PositionCache();
   private readonly batchSize: number;
 
   constructor(private readonly deps: OrchestratorDeps) {
     this.planner = new PositionPlanner(deps.ids, deps.clientOrderIdFor);
     this.claims = new PositionClaims(deps.store, deps.clock, deps.timers);
+    this.reconciler = new OrderReconciler({
+      store: deps.store,
+      broker: deps.broker,
+      clock: deps.clock,
+      ids: deps.ids,
+      logger: deps.logger,
+      claims: this.claims,
+      actor: deps.instanceId ?? 'engine',
+      graceMs: deps.orderGraceMs ?? DEFAULT_ORDER_GRACE_MS,
+    });
     this.batchSize = deps.batchSize ?? 500;
+  }
+
+  /**
+   * Settles every order still open with what the broker's record says (docs/decisions/0013): on
+   * start-up, and at the start of every cycle. With nothing open it costs one indexed query.
+   */
+  async reconcileOpenOrders(trigger: ReconcileTrigger): Promise<ReconciliationSummary> {
+    const summary = await this.reconciler.reconcile(trigger);
+    if (summary.open > 0)
+      this.deps.logger.info(
+        { trigger: trigger.kind, ...summary },
+        `reconciled ${summary.open} open orders with the broker: ${summary.settled} settled, ${summary.busy} held by another cycle`,
+      );
+    return summary;
   }
 
   /** Every position that trades automatically: auto-trading on (position and portfolio), portfolio active, anchor set. */
@@ -58,20 +95,32 @@ export class LiveTradingOrchestrator implements CycleRunner {
 
   async runCycle(options: RunOptions): Promise<RunCycleResult> {
     const positions = await this.getActivePositionsForTrading();
-    return this.run(positions, options, false);
+    return this.run(inBatches(positions, this.batchSize), options, false);
+  }
+
+  /**
+   * The worker's cycle for one scheduled slot (DESIGN §5.4): positions are taken for the slot a batch
+   * at a time, in the database, so engines sharing it split the due positions between them and each
+   * position is evaluated once per slot, by one of them.
+   */
+  async runScheduledCycle(slot: number, options: RunOptions): Promise<RunCycleResult> {
+    const candidates = await this.getActivePositionsForTrading();
+    const work = await slotWork(this.deps.store, slot, candidates, this.batchSize);
+    return this.run(work, options, false, { slot });
   }
 
   /** Runs one position whatever its auto-trading switch (an explicit request); a halted portfolio still blocks orders. */
   async runCycleForPosition(id: PositionId, options: RunOptions): Promise<RunCycleResult> {
     const position = await this.deps.store.positions.get(id);
     if (!position) throw notFound('position', id);
-    return this.run([{ id, symbol: position.symbol }], options, true);
+    return this.run(inBatches([{ id, symbol: position.symbol }], this.batchSize), options, true);
   }
 
   private async run(
-    positions: { id: PositionId; symbol: string }[],
+    work: CycleWork,
     options: RunOptions,
     withResults: boolean,
+    scheduled: { slot: number } | null = null,
   ): Promise<RunCycleResult> {
     const { clock, ids } = this.deps;
     const started = clock.now();
@@ -84,12 +133,14 @@ export class LiveTradingOrchestrator implements CycleRunner {
       startedAt: started,
       finishedAt: null,
       durationMs: null,
-      positions: positions.length,
+      positions: work.expected,
       counts: EMPTY_COUNTS,
       error: null,
     };
-    const quotes = await this.fetchQuotes([...new Set(positions.map((p) => p.symbol))]);
-    const startedEventId = await this.recordStart(cycle, quotes);
+    // Before anything is evaluated: a settled order no longer blocks its position in this cycle.
+    await this.reconcileOpenOrders({ kind: 'cycle', cycleId: cycle.id });
+    const quotes = await this.fetchQuotes(work.symbols);
+    const startedEventId = await recordCycleStart(this.deps, cycle, quotes, scheduled ?? {});
     const context: CycleContext = {
       id: cycle.id,
       source: options.source,
@@ -99,16 +150,24 @@ export class LiveTradingOrchestrator implements CycleRunner {
     };
     const tally = new CycleTally(withResults);
     let interrupted = false;
-    for (let i = 0; i < positions.length; i += this.batchSize) {
+    let evaluated = 0;
+    // A batch smaller than a full one was the last: the cycle is complete without asking for more.
+    for (let more = true; more; ) {
       if (options.signal?.aborted) {
         interrupted = true;
         break;
       }
-      await this.runBatch(context, positions.slice(i, i + this.batchSize), tally);
+      const batch = await work.next();
+      more = batch.length === this.batchSize;
+      if (batch.length === 0) break;
+      evaluated += batch.length;
+      await this.runBatch(context, batch, tally);
       // SQLite calls are synchronous: without this the API would wait for the whole cycle.
       await this.deps.timers.yieldToEventLoop();
     }
-    return this.recordEnd(cycle, startedEventId, tally, interrupted);
+    // A scheduled cycle evaluates what it took; the others took the rest of the slot.
+    const done = scheduled && !interrupted ? { ...cycle, positions: evaluated } : cycle;
+    return recordCycleEnd(this.deps, done, startedEventId, tally, interrupted);
   }
 
   /** One call for all distinct symbols of the cycle; a failing provider yields a failed quote per symbol. */
@@ -132,57 +191,6 @@ export class LiveTradingOrchestrator implements CycleRunner {
     }
   }
 
-  private async recordStart(cycle: CycleRecord, quotes: Map<string, QuoteResult>): Promise<EventId> {
-    const { store, ids } = this.deps;
-    const eventId = ids.next() as EventId;
-    const ok = [...quotes.values()].filter((q) => q.ok);
-    await store.transaction(async (tx) => {
-      await tx.cycles.insert(cycle);
-      await tx.quotes.upsertMany(
-        ok.map((q) => ({ symbol: q.symbol, price: q.price, quotedAt: q.quotedAt, provider: q.provider })),
-      );
-      await tx.audit.append([
-        cycleEvent(eventId, 'CycleStarted', cycle, null, cycle.startedAt, {
-          positions: cycle.positions,
-          symbols: quotes.size,
-          quotes_failed: quotes.size - ok.length,
-        }),
-      ]);
-    });
-    return eventId;
-  }
-
-  private async recordEnd(
-    cycle: CycleRecord,
-    startedEventId: EventId,
-    tally: CycleTally,
-    interrupted: boolean,
-  ): Promise<RunCycleResult> {
-    const { store, clock, ids } = this.deps;
-    const finished = clock.now();
-    const done: CycleRecord = {
-      ...cycle,
-      status: interrupted ? 'interrupted' : 'completed',
-      finishedAt: finished,
-      durationMs: finished - cycle.startedAt,
-      counts: tally.counts,
-      error: interrupted
-        ? `stopped before ${cycle.positions - tally.counts.evaluated} positions were evaluated`
-        : null,
-    };
-    await store.transaction(async (tx) => {
-      await tx.cycles.update(done);
-      await tx.audit.append([
-        cycleEvent(ids.next() as EventId, 'CycleCompleted', done, startedEventId, finished, {
-          status: done.status,
-          ...tally.counts,
-          duration_ms: done.durationMs,
-        }),
-      ]);
-    });
-    return summaryOf(done, tally);
-  }
-
   /**
    * One batch: claim → load → decide → write → send → record fills → release. SQLite calls are
    * synchronous, so the batch yields to the event loop between steps: the API keeps answering while a
@@ -194,7 +202,7 @@ export class LiveTradingOrchestrator implements CycleRunner {
     tally: CycleTally,
   ): Promise<void> {
     const { store, timers, ids, clock } = this.deps;
-    const owner = cycle.id;
+    const owner = claimOwner(this.deps.instanceId, cycle.id);
     const claimed = await this.claims.claim(
       batch.map((p) => p.id),
       owner,
@@ -211,12 +219,12 @@ export class LiveTradingOrchestrator implements CycleRunner {
       const recorded = await recordPlans(this.deps, cycle, plans, now, tally);
       this.positions.remember(recorded.positions.values());
       await timers.yieldToEventLoop();
-      const submissions = await this.submit(recorded.plans);
+      const { submissions, at } = await this.send(cycle, recorded.plans);
       // Fills and the release of the claims commit together: one transaction, one fsync.
       const executed = await store.transaction(async (tx) => {
         const outcomes =
           submissions.length > 0
-            ? await recordExecutions(tx, cycle, submissions, recorded.positions, ids, clock.now())
+            ? await recordExecutions(tx, submissions, recorded.positions, ids, at)
             : { fills: new Map(), positions: [] };
         await tx.positions.release(claimed, owner);
         return outcomes;
@@ -288,69 +296,23 @@ export class LiveTradingOrchestrator implements CycleRunner {
       tally.add(p.id, p.symbol, 'error', 'the position is being evaluated by another cycle', null);
   }
 
-  private async submit(plans: readonly PositionPlan[]): Promise<Submission[]> {
-    const out: Submission[] = [];
-    for (const plan of plans) {
-      if (!plan.order) continue;
-      const o = plan.order;
-      try {
-        const result = await this.deps.broker.submit({
-          clientOrderId: o.clientOrderId,
-          symbol: o.symbol,
-          side: o.side,
-          qty: o.qty,
-          price: o.price,
-          commissionRate: o.commissionRate,
-        });
-        out.push({ plan, order: o, result });
-      } catch (error) {
-        out.push({
-          plan,
-          order: o,
-          result: { status: 'error', error: error instanceof Error ? error.message : String(error) },
-        });
-      }
-    }
-    return out;
+  /** Sends the batch's orders; each answer continues its position's chain of events, as of `at`. */
+  private async send(
+    cycle: CycleContext,
+    plans: readonly PositionPlan[],
+  ): Promise<{ submissions: Submission[]; at: Instant }> {
+    const withOrders = plans.filter((p) => p.order !== null);
+    const results = await sendOrders(
+      this.deps.broker,
+      withOrders.map((p) => p.order!),
+    );
+    const at = this.deps.clock.now();
+    const submissions = withOrders.map((plan, i) => ({
+      order: plan.order!,
+      result: results[i]!,
+      band: plan.band,
+      chain: new EventChain(this.deps.ids, cycle, plan.item.position, plan.lastEventId, at),
+    }));
+    return { submissions, at };
   }
-}
-
-function cycleEvent(
-  id: EventId,
-  type: 'CycleStarted' | 'CycleCompleted',
-  c: CycleRecord,
-  parentId: EventId | null,
-  at: Instant,
-  payload: Record<string, unknown>,
-) {
-  return {
-    id,
-    type,
-    occurredAt: at,
-    source: c.source,
-    actor: c.actor,
-    cycleId: c.id,
-    parentId,
-    portfolioId: null,
-    positionId: null,
-    symbol: null,
-    payload,
-  };
-}
-
-function summaryOf(c: CycleRecord, tally: CycleTally): RunCycleResult {
-  return {
-    id: c.id,
-    source: c.source,
-    actor: c.actor,
-    instance_id: c.instanceId,
-    status: c.status,
-    started_at: new Date(c.startedAt).toISOString(),
-    finished_at: c.finishedAt === null ? null : new Date(c.finishedAt).toISOString(),
-    duration_ms: c.durationMs,
-    positions: c.positions,
-    counts: c.counts,
-    error: c.error,
-    results: tally.results,
-  };
 }

@@ -110,6 +110,7 @@ describe('a broker that fails for one symbol', () => {
       submit: async (t: OrderTicket) =>
         t.symbol === 'BAD' ? Promise.reject(new Error('connection reset')) : h.broker.submit(t),
       getOrder: (id: string) => h.broker.getOrder(id),
+      cancel: (id: string) => h.broker.cancel(id),
     };
     const orchestrator = new LiveTradingOrchestrator({
       store: h.store,

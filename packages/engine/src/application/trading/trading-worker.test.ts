@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientOrderIdFor } from '../../adapters/broker/client-order-id.js';
 import { PaperBroker } from '../../adapters/broker/paper-broker.js';
 import type { TestClock } from '../../adapters/clock/test-clock.js';
+import { KyselyPaperOrderBook } from '../../adapters/db/kysely-paper-order-book.js';
 import { NodeTimers } from '../../adapters/timers/node-timers.js';
 import { type Harness, SILENT_LOGGER, startHarness } from '../../test-support/engine-harness.js';
 import type { Broker, BrokerReport, OrderTicket } from '../ports/broker.js';
@@ -48,13 +49,20 @@ class WorkerTimers extends NodeTimers {
   readonly cycleDelays: number[] = [];
   readonly intervals: { fn: () => void; ms: number }[] = [];
 
-  constructor(private readonly manualHeartbeat = false) {
+  constructor(
+    private readonly manualHeartbeat = false,
+    /** Moved on by each delay as it passes, so the engine's clock sees the time go by. */
+    private readonly clock: TestClock | null = null,
+  ) {
     super();
   }
 
   override setTimeout(fn: () => void, ms: number): unknown {
     this.cycleDelays.push(ms);
-    return super.setTimeout(fn, ms);
+    return super.setTimeout(() => {
+      this.clock?.advance(ms);
+      fn();
+    }, ms);
   }
 
   override setInterval(fn: () => void, ms: number): unknown {
@@ -85,11 +93,11 @@ class OverlapProbe extends LiveTradingOrchestrator {
     super(deps);
   }
 
-  override async runCycle(options: RunOptions): Promise<RunCycleResult> {
+  override async runScheduledCycle(slot: number, options: RunOptions): Promise<RunCycleResult> {
     this.active++;
     this.maxActive = Math.max(this.maxActive, this.active);
     try {
-      const result = await super.runCycle(options);
+      const result = await super.runScheduledCycle(slot, options);
       const ms = this.durationsMs.shift() ?? 100;
       await sleep(ms);
       this.testClock.advance(ms); // the engine's clock sees the cycle take as long as it really did
@@ -142,7 +150,7 @@ function orchestratorDeps(broker: Broker = h.broker): OrchestratorDeps {
 }
 
 function startWorker(over: Partial<WorkerDeps> = {}): { worker: TradingWorker; timers: WorkerTimers } {
-  const timers = (over.timers as WorkerTimers | undefined) ?? new WorkerTimers();
+  const timers = (over.timers as WorkerTimers | undefined) ?? new WorkerTimers(false, h.clock);
   const worker = new TradingWorker({
     orchestrator: h.orchestrator,
     store: h.store,
@@ -209,7 +217,7 @@ describe('the worker starts trading on its own', () => {
 });
 
 describe('cycles never overlap', () => {
-  it('starts the next cycle one interval after the previous start, and never before the previous one ends', async () => {
+  it('starts each cycle with its slot, at once for a slot already under way, never before the previous one ends', async () => {
     await h.addPosition({ symbol: 'ACME' });
     h.market.set('ACME', 100);
     // The first cycle overruns the 1 s interval (1.2 s); the next ones take 0.1 s.
@@ -221,9 +229,10 @@ describe('cycles never overlap', () => {
 
     expect(probe.maxActive).toBe(1);
     expect(probe.finished).toBe(3);
-    // Start at once; after the overrun the next is due at once (its slot has passed) but only after the
-    // end; after a 0.1 s cycle the next is due 1 s after that cycle's start, i.e. 0.9 s after its end.
-    expect(timers.cycleDelays).toEqual([0, 0, 900, 900]);
+    // The clock starts on a slot boundary. Start at once; after the 1.2 s overrun the next slot has
+    // begun, so its cycle starts at once (after the end); that one ends 0.3 s into its slot, so the
+    // next waits 0.7 s for the boundary; from then on each waits 0.9 s.
+    expect(timers.cycleDelays).toEqual([0, 0, 700, 900]);
     const cycles = await workerCycles();
     expect(cycles.map((c) => c.status)).toEqual(['completed', 'completed', 'completed']);
   });
@@ -233,7 +242,7 @@ describe('stopping the worker', () => {
   it('waits for the cycle in hand, records it and WorkerStopped, marks the instance stopped, and starts nothing after', async () => {
     const { position } = await h.addPosition({ symbol: 'ACME' });
     h.market.set('ACME', 97);
-    const broker = new GatedBroker(h.clock);
+    const broker = new GatedBroker(new KyselyPaperOrderBook(h.store.executor), h.clock);
     const { worker } = startWorker({ orchestrator: new LiveTradingOrchestrator(orchestratorDeps(broker)) });
     await worker.start();
     await broker.arrived.promise; // the cycle is at the broker with an order in hand
@@ -391,7 +400,8 @@ describe('operators switch the worker off and on', () => {
       enabled: true,
       running: true,
       intervalSeconds: 30,
-      nextCycleAt: h.clock.now() + 30_000,
+      // The next slot boundary: every engine sharing the database starts it together.
+      nextCycleAt: (Math.floor(h.clock.now() / 30_000) + 1) * 30_000,
     });
   });
 });

@@ -2,14 +2,21 @@ import type { EventId } from '../../domain/ids.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Logger } from '../ports/logger.js';
+import { type ProcessLiveness, UNKNOWN_LIVENESS } from '../ports/process-liveness.js';
 import type { Store } from '../ports/store.js';
 import type { Timers } from '../ports/timers.js';
 import type { WorkerHandle, WorkerSnapshot } from '../ports/worker-handle.js';
 import type { WorkerSettings } from '../records.js';
+import { recoverAbandonedWork } from './abandoned-work.js';
 import type { LiveTradingOrchestrator } from './live-trading-orchestrator.js';
 import { errorText } from './plan-recorder.js';
 
-export const HEARTBEAT_MS = 5_000;
+import { HEARTBEAT_MS } from './worker-timing.js';
+
+export { HEARTBEAT_MS };
+
+/** The scheduled slot an instant falls in: slot S spans [S·interval, (S+1)·interval). */
+export const slotOf = (at: number, intervalMs: number): number => Math.floor(at / intervalMs);
 
 export interface WorkerIdentity {
   readonly instanceId: string;
@@ -27,6 +34,8 @@ export interface WorkerDeps {
   readonly identity: WorkerIdentity;
   /** Told whenever the worker's state changes (a trading thread forwards it to the API thread). */
   readonly onSnapshot?: (snapshot: WorkerSnapshot) => void;
+  /** Tells a dead engine process from a live one on this host (default: only stale heartbeats tell). */
+  readonly liveness?: ProcessLiveness;
   /** From the environment; used until an operator changes the settings through the API. */
   readonly defaults: { readonly enabled: boolean; readonly intervalSeconds: number };
 }
@@ -63,9 +72,43 @@ export class TradingWorker implements WorkerHandle {
       host: this.deps.identity.host,
       pid: this.deps.identity.pid,
     });
+    await this.takeOverAbandonedWork();
+    await this.reconcileAtStartUp();
     this.heartbeatTimer = this.deps.timers.setInterval(() => void this.beat(), HEARTBEAT_MS);
     if (this.settings.enabled) this.schedule(0);
     await this.beat();
+  }
+
+  /**
+   * Before the first cycle, every order a crash left open is settled with the broker (DESIGN §5.4),
+   * whether or not the worker is enabled. A failure here is logged; every cycle reconciles again.
+   */
+  private async reconcileAtStartUp(): Promise<void> {
+    try {
+      await this.deps.orchestrator.reconcileOpenOrders({ kind: 'start-up' });
+    } catch (error) {
+      this.deps.logger.error(
+        { err: error },
+        `reconciling open orders at start-up failed: ${errorText(error)}`,
+      );
+    }
+  }
+
+  /** Frees what dead engines held (this one's previous run after a SIGKILL, say); checked at every heartbeat. */
+  private async takeOverAbandonedWork(): Promise<void> {
+    const { store, clock, ids, logger, identity } = this.deps;
+    try {
+      await recoverAbandonedWork({
+        store,
+        clock,
+        ids,
+        logger,
+        liveness: this.deps.liveness ?? UNKNOWN_LIVENESS,
+        self: identity.instanceId,
+      });
+    } catch (error) {
+      logger.error({ err: error }, `taking over the work of stopped engines failed: ${errorText(error)}`);
+    }
   }
 
   /** Re-reads the settings (after an API change) and reschedules accordingly. */
@@ -140,9 +183,10 @@ export class TradingWorker implements WorkerHandle {
   private async tick(): Promise<void> {
     if (this.stopping || !this.settings?.enabled) return;
     const started = this.deps.clock.now();
+    const intervalMs = this.settings.intervalSeconds * 1000;
     this.nextCycleAt = null;
     try {
-      const result = await this.deps.orchestrator.runCycle({
+      const result = await this.deps.orchestrator.runScheduledCycle(slotOf(started, intervalMs), {
         source: 'worker',
         actor: this.deps.identity.instanceId,
         signal: this.abort.signal,
@@ -158,7 +202,8 @@ export class TradingWorker implements WorkerHandle {
     }
     await this.beat();
     if (this.stopping || !this.settings.enabled) return;
-    const due = started + this.settings.intervalSeconds * 1000;
+    // The next slot starts on its boundary: every engine sharing the database starts it together.
+    const due = (slotOf(started, intervalMs) + 1) * intervalMs;
     this.schedule(Math.max(0, due - this.deps.clock.now()));
   }
 
@@ -185,6 +230,7 @@ export class TradingWorker implements WorkerHandle {
       });
       this.heartbeatAt = now;
       this.report();
+      if (!stopped) await this.takeOverAbandonedWork();
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'worker heartbeat could not be written');
     }

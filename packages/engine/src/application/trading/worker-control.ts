@@ -5,10 +5,9 @@ import type { IdGenerator } from '../ports/id-generator.js';
 import type { Store } from '../ports/store.js';
 import type { WorkerHandle } from '../ports/worker-handle.js';
 import type { CycleRecord, WorkerInstanceRecord, WorkerSettings } from '../records.js';
-import { HEARTBEAT_MS } from './trading-worker.js';
+import { STALE_AFTER_MS } from './worker-timing.js';
 
-/** An instance whose heartbeat is older than this is shown as not alive. */
-export const STALE_AFTER_MS = 3 * HEARTBEAT_MS;
+export { STALE_AFTER_MS };
 
 const iso = (at: number | null): string | null => (at === null ? null : new Date(at).toISOString());
 
@@ -82,11 +81,44 @@ export class WorkerControl {
     return this.status();
   }
 
+  /**
+   * What the worker is doing. Without the database (an outage) it still answers, from what this
+   * process knows, and says that the database could not be reached.
+   */
   async status(): Promise<WorkerStatus> {
-    const [instances, last] = await Promise.all([
-      this.store.worker.listInstances(),
-      this.store.cycles.latest('worker'),
-    ]);
+    try {
+      const [instances, last] = await Promise.all([
+        this.store.worker.listInstances(),
+        this.store.cycles.latest('worker'),
+      ]);
+      return await this.composeStatus(instances, last);
+    } catch (error) {
+      return this.withoutDatabase(error);
+    }
+  }
+
+  private withoutDatabase(error: unknown): WorkerStatus {
+    const local = this.localWorker?.snapshot() ?? null;
+    return {
+      running: local?.running ?? false,
+      enabled: local?.enabled ?? this.defaults.enabled,
+      interval_seconds: local?.intervalSeconds ?? this.defaults.intervalSeconds,
+      last_cycle: null,
+      next_cycle_at: iso(local?.nextCycleAt ?? null),
+      instance_id: local?.instanceId ?? null,
+      heartbeat_at: iso(local?.heartbeatAt ?? null),
+      heartbeat_stale_after_seconds: STALE_AFTER_MS / 1000,
+      settings_updated_at: null,
+      settings_updated_by: null,
+      instances: [],
+      database: { ok: false, error: error instanceof Error ? error.message : String(error) },
+    };
+  }
+
+  private async composeStatus(
+    instances: WorkerInstanceRecord[],
+    last: CycleRecord | null,
+  ): Promise<WorkerStatus> {
     const settings = await this.effective(instances);
     const now = this.clock.now();
     const alive = (i: WorkerInstanceRecord) => i.stoppedAt === null && now - i.heartbeatAt <= STALE_AFTER_MS;
@@ -115,6 +147,7 @@ export class WorkerControl {
         last_cycle_id: i.lastCycleId,
         alive: alive(i),
       })),
+      database: { ok: true, error: null },
     };
   }
 

@@ -20,6 +20,7 @@ const STEP_LABEL: Partial<Record<AuditEvent['type'], string>> = {
   PositionUpdated: 'Position',
   EvaluationFailed: 'Failure',
   OrderSubmissionFailed: 'Broker',
+  OrderReconciled: 'Reconciled',
 };
 
 interface Chain {

@@ -121,6 +121,13 @@ export function WorkerPanel() {
       <QueryView query={query} what="the worker status">
         {(status) => (
           <>
+            {!status.database.ok && (
+              <p className="state error" role="alert">
+                <strong>The engine cannot reach its database</strong> ({status.database.error}). Nothing is
+                lost: trading resumes by itself when the database is back. Below is what the engine process
+                knows.
+              </p>
+            )}
             <IfCan need="operator">
               <div className="toolbar">
                 <RunNowButton label="Run now" />

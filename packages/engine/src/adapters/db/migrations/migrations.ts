@@ -3,6 +3,8 @@ import type { SqlDialectName } from '../sql-dialect-name.js';
 import * as m0001 from './0001-initial-schema.js';
 import * as m0002 from './0002-append-only-events.js';
 import * as m0003 from './0003-access.js';
+import * as m0004 from './0004-paper-broker-record.js';
+import * as m0005 from './0005-schedule-slots.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialectName): Promise<void> };
 
@@ -11,6 +13,8 @@ const NUMBERED: Record<string, DialectMigration> = {
   '0001-initial-schema': m0001,
   '0002-append-only-events': m0002,
   '0003-access': m0003,
+  '0004-paper-broker-record': m0004,
+  '0005-schedule-slots': m0005,
 };
 
 export function migrationProvider(dialect: SqlDialectName): MigrationProvider {
