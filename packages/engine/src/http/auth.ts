@@ -50,9 +50,19 @@ export function requireAuthentication(
         'AUTH_REQUIRED',
         'log in first: send a session cookie or Authorization: Bearer <token>',
       );
-    const principal = credential.secret
-      ? await authenticator.authenticate(credential.secret, credential.via)
-      : null;
+    let principal: Principal | null;
+    try {
+      principal = credential.secret
+        ? await authenticator.authenticate(credential.secret, credential.via)
+        : null;
+    } catch (error) {
+      request.log.warn({ err: error }, 'credentials could not be checked: the database is unreachable');
+      return refuse(
+        reply,
+        'DATABASE_UNAVAILABLE',
+        'the engine cannot reach its database right now; try again shortly',
+      );
+    }
     if (!principal) {
       if (credential.via === 'cookie')
         reply.header('set-cookie', clearedSessionCookie(options.secureCookies));
@@ -71,6 +81,12 @@ export function requireAuthentication(
           needed: role,
           held: principal.role,
         },
+      );
+    if (principal.degraded && !SAFE_METHODS.has(request.method))
+      return refuse(
+        reply,
+        'DATABASE_UNAVAILABLE',
+        'the engine cannot reach its database: nothing can be changed now',
       );
     if (principal.kind === 'session' && !SAFE_METHODS.has(request.method)) {
       const csrf = request.headers[CSRF_HEADER];

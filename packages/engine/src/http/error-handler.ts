@@ -40,6 +40,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   BODY_TOO_LARGE: 413,
   MEDIA_TYPE_UNSUPPORTED: 415,
   WORKER_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
 };
 
 /** Fastify's own request errors, renamed into our catalogue. */

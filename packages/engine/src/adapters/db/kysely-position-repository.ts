@@ -238,8 +238,7 @@ export class KyselyPositionRepository implements PositionRepository {
     await this.bulk.releasePositions(this.db, ids, owner);
   }
 
-  async releaseClaimsOf(instanceId: string): Promise<number> {
-    const prefix = `${instanceId}/`;
+  async releaseClaimsHeldBy(prefix: string): Promise<number> {
     const result = await this.db
       .deleteFrom('position_claims')
       .where(sql<string>`substr(owner, 1, ${prefix.length})`, '=', prefix)

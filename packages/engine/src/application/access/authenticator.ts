@@ -7,6 +7,11 @@ import { type Principal, tokenActor } from './principal.js';
 
 /** A token's last use is written at most this often, so reads never queue behind the trading writes. */
 const LAST_USED_EVERY_MS = 60_000;
+/**
+ * While the database cannot be reached, a credential it confirmed this recently still reads (the
+ * worker status, health): an outage must not blind the operator. Nothing can change meanwhile anyway.
+ */
+const OUTAGE_GRACE_MS = 10 * 60_000;
 
 export const API_TOKEN_PREFIX = 'blt_';
 export const SESSION_PREFIX = 'bls_';
@@ -17,6 +22,7 @@ export const SESSION_PREFIX = 'bls_';
  */
 export class Authenticator {
   private readonly lastUseWritten = new Map<string, Instant>();
+  private readonly confirmed = new Map<string, { principal: Principal; at: Instant }>();
 
   constructor(
     private readonly store: Store,
@@ -25,8 +31,26 @@ export class Authenticator {
   ) {}
 
   async authenticate(secret: string, via: 'bearer' | 'cookie'): Promise<Principal | null> {
-    if (via === 'bearer' && secret.startsWith(API_TOKEN_PREFIX)) return this.apiToken(secret);
-    return this.session(secret, via);
+    const key = `${via}:${this.secrets.digest(secret)}`;
+    try {
+      const principal =
+        via === 'bearer' && secret.startsWith(API_TOKEN_PREFIX)
+          ? await this.apiToken(secret)
+          : await this.session(secret, via);
+      if (principal) this.remember(key, principal);
+      else this.confirmed.delete(key);
+      return principal;
+    } catch (error) {
+      const known = this.confirmed.get(key);
+      if (known && this.clock.now() - known.at < OUTAGE_GRACE_MS)
+        return { ...known.principal, degraded: true };
+      throw error;
+    }
+  }
+
+  private remember(key: string, principal: Principal): void {
+    this.confirmed.set(key, { principal, at: this.clock.now() });
+    if (this.confirmed.size > 10_000) this.confirmed.delete(this.confirmed.keys().next().value!);
   }
 
   private async apiToken(secret: string): Promise<Principal | null> {

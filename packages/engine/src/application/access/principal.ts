@@ -15,6 +15,8 @@ export interface Principal {
   /** Set for console sessions: state-changing requests must repeat it. */
   readonly csrfToken: string | null;
   readonly expiresAt: Instant | null;
+  /** Accepted from memory while the database is unreachable: reads only. */
+  readonly degraded?: boolean;
 }
 
 /** The actor of a token in the audit trail; usernames cannot contain a colon, so the two never clash. */

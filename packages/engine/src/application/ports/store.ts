@@ -60,8 +60,11 @@ export interface PositionRepository {
   /** Takes a lease on positions for one evaluation; returns the ids it got (others are held elsewhere). */
   claim(ids: readonly PositionId[], owner: string, until: Instant, now: Instant): Promise<PositionId[]>;
   release(ids: readonly PositionId[], owner: string): Promise<void>;
-  /** Drops every claim an engine instance holds (see `claimOwner`); returns how many. */
-  releaseClaimsOf(instanceId: string): Promise<number>;
+  /**
+   * Drops every claim whose owner starts with `ownerPrefix` (see `claimOwner`): all of an engine
+   * instance's (`instance/`), or one cycle's (`instance/cycle`); returns how many.
+   */
+  releaseClaimsHeldBy(ownerPrefix: string): Promise<number>;
 }
 
 export interface OrderRepository {

@@ -5,6 +5,7 @@ import type { Logger } from '../ports/logger.js';
 import type { ProcessLiveness } from '../ports/process-liveness.js';
 import type { Store } from '../ports/store.js';
 import type { CycleRecord, WorkerInstanceRecord } from '../records.js';
+import { claimOwner } from './position-claims.js';
 import { STALE_AFTER_MS } from './worker-timing.js';
 
 export interface AbandonedWorkDeps {
@@ -36,22 +37,52 @@ export async function recoverAbandonedWork(deps: AbandonedWorkDeps): Promise<num
   return dead.length;
 }
 
+/**
+ * This engine's own scheduled cycles that an error cut short (the database went away mid-cycle, say):
+ * closed as failed, their claims released. Run before each scheduled cycle — the worker runs one at a
+ * time, so none of its scheduled cycles can still be going.
+ */
+export async function closeOwnBrokenCycles(deps: AbandonedWorkDeps): Promise<number> {
+  const { store, clock, self } = deps;
+  const broken = (await store.cycles.listRunningOf(self)).filter((c) => c.source === 'worker');
+  if (broken.length === 0) return 0;
+  const now = clock.now();
+  await store.transaction(async (tx) => {
+    const closed = broken.map((c) =>
+      closedCycle(c, 'failed', now, 'an error ended this cycle before it completed (see the engine log)'),
+    );
+    for (const c of closed) {
+      await tx.cycles.update(c);
+      await tx.positions.releaseClaimsHeldBy(claimOwner(self, c.id));
+    }
+    await tx.audit.append(closed.map((c) => completedEvent(deps, c)));
+  });
+  deps.logger.warn(
+    { cycles: broken.length },
+    `closed ${broken.length} scheduled cycles an error had cut short`,
+  );
+  return broken.length;
+}
+
+function closedCycle(
+  c: CycleRecord,
+  status: 'interrupted' | 'failed',
+  at: number,
+  error: string,
+): CycleRecord {
+  return { ...c, status, finishedAt: at, durationMs: at - c.startedAt, error };
+}
+
 async function takeOver(deps: AbandonedWorkDeps, instance: WorkerInstanceRecord): Promise<void> {
   const { store, clock } = deps;
   const now = clock.now();
   const why = `the engine ${instance.instanceId} stopped during this cycle (found by ${deps.self})`;
   const { cycles, claims } = await store.transaction(async (tx) => {
     const running = await tx.cycles.listRunningOf(instance.instanceId);
-    const closed: CycleRecord[] = running.map((c) => ({
-      ...c,
-      status: 'interrupted',
-      finishedAt: now,
-      durationMs: now - c.startedAt,
-      error: why,
-    }));
+    const closed = running.map((c) => closedCycle(c, 'interrupted', now, why));
     for (const c of closed) await tx.cycles.update(c);
     await tx.audit.append(closed.map((c) => completedEvent(deps, c)));
-    const released = await tx.positions.releaseClaimsOf(instance.instanceId);
+    const released = await tx.positions.releaseClaimsHeldBy(claimOwner(instance.instanceId, ''));
     await tx.worker.upsertInstance({ ...instance, stoppedAt: now, enabled: false });
     return { cycles: closed.length, claims: released };
   });

@@ -28,6 +28,10 @@ import { PositionCache } from './position-cache.js';
 import { claimOwner, PositionClaims } from './position-claims.js';
 import type { CycleContext, PositionPlan } from './position-plan.js';
 import { type ClientOrderIdFor, PositionPlanner } from './position-planner.js';
+import { screenQuote } from './quote-screen.js';
+
+/** A provider that has not answered by then is down, for this cycle. */
+export const DEFAULT_QUOTE_TIMEOUT_MS = 10_000;
 
 export interface OrchestratorDeps {
   readonly store: Store;
@@ -41,6 +45,8 @@ export interface OrchestratorDeps {
   /** Positions evaluated, written and sent together; bigger is faster, smaller keeps the API snappier. */
   readonly batchSize?: number;
   readonly instanceId?: string;
+  /** How long a cycle waits for prices before it records them as failed (DEFAULT_QUOTE_TIMEOUT_MS). */
+  readonly quoteTimeoutMs?: number;
   /** How old an order the broker never received must be before reconciliation cancels it (DEFAULT_ORDER_GRACE_MS). */
   readonly orderGraceMs?: number;
 }
@@ -170,24 +176,46 @@ export class LiveTradingOrchestrator implements CycleRunner {
     return recordCycleEnd(this.deps, done, startedEventId, tally, interrupted);
   }
 
-  /** One call for all distinct symbols of the cycle; a failing provider yields a failed quote per symbol. */
+  /**
+   * One call for all distinct symbols of the cycle. A failing or silent provider (no answer within
+   * the quote timeout) yields a failed quote per symbol; an absurd price fails its symbol only.
+   */
   private async fetchQuotes(symbols: string[]): Promise<Map<string, QuoteResult>> {
-    const { marketData } = this.deps;
+    const { marketData, timers } = this.deps;
+    const failAll = (message: string) =>
+      new Map(
+        symbols.map((symbol) => [
+          symbol,
+          { ok: false, symbol, error: message, provider: marketData.name } as const,
+        ]),
+      );
+    if (symbols.length === 0) return new Map();
+    const timeoutMs = this.deps.quoteTimeoutMs ?? DEFAULT_QUOTE_TIMEOUT_MS;
+    const silent = `${marketData.name} did not answer within ${timeoutMs / 1000} s`;
     try {
-      const quotes = symbols.length === 0 ? [] : await marketData.getQuotes(symbols);
-      return new Map(quotes.map((q) => [q.symbol, q]));
+      let timer: unknown = null;
+      const answer = await Promise.race([
+        marketData.getQuotes(symbols),
+        new Promise<null>((resolve) => {
+          timer = timers.setTimeout(() => resolve(null), timeoutMs);
+        }),
+      ]).finally(() => timers.clearTimeout(timer));
+      if (answer === null) {
+        this.deps.logger.warn(
+          { provider: marketData.name },
+          `market data failed for the whole cycle: ${silent}`,
+        );
+        return failAll(silent);
+      }
+      const last = await this.deps.store.quotes.getMany(symbols);
+      return new Map(answer.map((q) => [q.symbol, screenQuote(q, last.get(q.symbol))]));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.logger.warn(
         { err: error, provider: marketData.name },
         'market data failed for the whole cycle',
       );
-      return new Map(
-        symbols.map((symbol) => [
-          symbol,
-          { ok: false, symbol, error: message, provider: marketData.name } as const,
-        ]),
-      );
+      return failAll(message);
     }
   }
 

@@ -7,7 +7,7 @@ import type { Store } from '../ports/store.js';
 import type { Timers } from '../ports/timers.js';
 import type { WorkerHandle, WorkerSnapshot } from '../ports/worker-handle.js';
 import type { WorkerSettings } from '../records.js';
-import { recoverAbandonedWork } from './abandoned-work.js';
+import { closeOwnBrokenCycles, recoverAbandonedWork } from './abandoned-work.js';
 import type { LiveTradingOrchestrator } from './live-trading-orchestrator.js';
 import { errorText } from './plan-recorder.js';
 
@@ -96,19 +96,26 @@ export class TradingWorker implements WorkerHandle {
 
   /** Frees what dead engines held (this one's previous run after a SIGKILL, say); checked at every heartbeat. */
   private async takeOverAbandonedWork(): Promise<void> {
-    const { store, clock, ids, logger, identity } = this.deps;
     try {
-      await recoverAbandonedWork({
-        store,
-        clock,
-        ids,
-        logger,
-        liveness: this.deps.liveness ?? UNKNOWN_LIVENESS,
-        self: identity.instanceId,
-      });
+      await recoverAbandonedWork(this.abandonedWorkDeps());
     } catch (error) {
-      logger.error({ err: error }, `taking over the work of stopped engines failed: ${errorText(error)}`);
+      this.deps.logger.error(
+        { err: error },
+        `taking over the work of stopped engines failed: ${errorText(error)}`,
+      );
     }
+  }
+
+  private abandonedWorkDeps() {
+    const { store, clock, ids, logger, identity } = this.deps;
+    return {
+      store,
+      clock,
+      ids,
+      logger,
+      liveness: this.deps.liveness ?? UNKNOWN_LIVENESS,
+      self: identity.instanceId,
+    };
   }
 
   /** Re-reads the settings (after an API change) and reschedules accordingly. */
@@ -186,6 +193,8 @@ export class TradingWorker implements WorkerHandle {
     const intervalMs = this.settings.intervalSeconds * 1000;
     this.nextCycleAt = null;
     try {
+      // A cycle of ours that an error cut short (a database outage) is closed before the next one.
+      await closeOwnBrokenCycles(this.abandonedWorkDeps());
       const result = await this.deps.orchestrator.runScheduledCycle(slotOf(started, intervalMs), {
         source: 'worker',
         actor: this.deps.identity.instanceId,

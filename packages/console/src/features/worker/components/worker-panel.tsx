@@ -111,6 +111,44 @@ function StatusFacts({ status, now }: { status: WorkerStatus; now: number }) {
   );
 }
 
+/** The engine processes sharing the database (stopped ones left out): they split each slot's positions. */
+function Instances({ status, now }: { status: WorkerStatus; now: number }) {
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label="Engine instances">
+        <thead>
+          <tr>
+            <th scope="col">Instance</th>
+            <th scope="col">Host · pid</th>
+            <th scope="col">Heartbeat</th>
+            <th scope="col">Last cycle</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {status.instances
+            .filter((i) => !i.stopped_at)
+            .map((i) => (
+              <tr key={i.instance_id}>
+                <td className="mono">{i.instance_id}</td>
+                <td>
+                  {i.host} · {i.pid}
+                </td>
+                <td>
+                  <Time iso={i.heartbeat_at} compact relative now={now} />
+                </td>
+                <td>{i.last_cycle_id ? <Link to={`/cycles/${i.last_cycle_id}`}>open</Link> : '—'}</td>
+                <td className={i.alive ? undefined : 'muted'}>
+                  {i.stopped_at ? 'stopped' : i.alive ? 'alive' : 'not heard from'}
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** The engine's worker: what it is doing, and the switch, the interval and Run now. */
 export function WorkerPanel() {
   const query = useQuery(workerStatusQuery);
@@ -136,6 +174,9 @@ export function WorkerPanel() {
               </div>
             </IfCan>
             <StatusFacts status={status} now={now} />
+            {status.instances.filter((i) => !i.stopped_at).length > 1 && (
+              <Instances status={status} now={now} />
+            )}
           </>
         )}
       </QueryView>
