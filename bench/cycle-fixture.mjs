@@ -1,4 +1,5 @@
-// Builds a real SQLite engine with N active positions for the cycle benchmarks.
+// Builds a real engine with N active positions for the cycle benchmarks: on a SQLite file of its own, or
+// (with `postgresUrl`) on an empty PostgreSQL database the caller created.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +13,8 @@ export async function buildCycleFixture({
   symbols = 100,
   batchSize = 500,
   seed = 7,
+  postgresUrl = null,
 } = {}) {
-  const { openSqliteStore } = await load('adapters/db/sqlite/sqlite-store.js');
   const { TestClock } = await load('adapters/clock/test-clock.js');
   const { UuidV7Generator } = await load('adapters/ids/uuid-v7-generator.js');
   const { SimulatedMarketData } = await load('adapters/market-data/simulated-market-data.js');
@@ -25,11 +26,9 @@ export async function buildCycleFixture({
   const { DEFAULT_PARAMS } = await load('domain/strategy-params.js');
   const { Decimal } = await load('domain/decimal.js');
 
-  const dir = mkdtempSync(join(tmpdir(), 'ballast-bench-'));
-  const file = join(dir, 'bench.db');
   const clock = new TestClock(Date.UTC(2026, 0, 6, 15, 0, 0));
   const ids = new UuidV7Generator(clock);
-  const { store } = await openSqliteStore(file, clock);
+  const { store, file, dir } = await openStore(postgresUrl, clock);
   const market = new SimulatedMarketData(clock, { seed: 'bench' });
   const symbolNames = Array.from({ length: symbols }, (_, i) => `SYM-${String(i).padStart(3, '0')}`);
   const quotes = new Map((await market.peekQuotes(symbolNames)).map((q) => [q.symbol, q.price]));
@@ -93,7 +92,18 @@ export async function buildCycleFixture({
     orchestrator,
     async close() {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function openStore(postgresUrl, clock) {
+  if (postgresUrl) {
+    const { openPostgresStore } = await load('adapters/db/postgres/postgres-store.js');
+    return { ...(await openPostgresStore(postgresUrl, clock)), file: null, dir: null };
+  }
+  const { openSqliteStore } = await load('adapters/db/sqlite/sqlite-store.js');
+  const dir = mkdtempSync(join(tmpdir(), 'ballast-bench-'));
+  const file = join(dir, 'bench.db');
+  return { ...(await openSqliteStore(file, clock)), file, dir };
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../../../application/ports/clock.js';
 import type { DbExecutor } from '../db-executor.js';
 import { KyselyStore } from '../kysely-store.js';
 import { migrateToLatest } from '../migrate.js';
+import { postgresBulkWriter } from './postgres-bulk-writer.js';
 import { openPostgres, type PostgresPoolOptions } from './postgres-connection.js';
 
 /**
@@ -15,7 +16,8 @@ export const WRITERS_LOCK_KEY = 0x626c7374;
  * Opens the PostgreSQL database at `url` (which must exist), creates or updates its schema, and
  * returns the store. Every write transaction is READ COMMITTED and starts by taking one advisory lock,
  * so writers run one at a time across every process on the database, as they do on SQLite: the audit
- * log reads the head of its chain and extends it (docs/decisions/0012-postgres-writers.md).
+ * log reads the head of its chain and extends it (docs/decisions/0012-postgres-writers.md). A batch's
+ * rows go through the PostgreSQL bulk writer, one statement per kind of row, to keep that lock short.
  */
 export async function openPostgresStore(
   url: string,
@@ -32,7 +34,10 @@ export async function openPostgresStore(
         await sql`select pg_advisory_xact_lock(${sql.lit(WRITERS_LOCK_KEY)})`.execute(trx);
         return fn(trx);
       });
-  return { store: new KyselyStore('postgres', conn.db, clock, runWrite, conn.close), migrated };
+  return {
+    store: new KyselyStore('postgres', conn.db, clock, runWrite, conn.close, postgresBulkWriter),
+    migrated,
+  };
 }
 
 /**

@@ -1,0 +1,205 @@
+import { type RawBuilder, sql } from 'kysely';
+import type {
+  BulkWriter,
+  EventRow,
+  OrderRow,
+  OrderStatusChange,
+  PositionChange,
+  TradeRow,
+} from '../bulk-writer.js';
+import type { DbExecutor } from '../db-executor.js';
+
+/**
+ * Rows per statement. A statement binds one value however many rows it carries, so this only bounds
+ * the size of one JSON text (a cycle's batch of 500 positions writes about 1 300 events, 1 MB).
+ */
+const CHUNK = 5_000;
+
+/** The columns of one kind of row, in the order `cells` lists them; a column typed other than text says so. */
+interface RowShape<T> {
+  readonly columns: RawBuilder<unknown>;
+  readonly fields: RawBuilder<unknown>;
+  readonly cells: (row: T) => unknown[];
+}
+
+function shape<T>(columns: string, cells: (row: T) => unknown[]): RowShape<T> {
+  const typed = columns.split(',').map((c) => c.trim().split(':'));
+  return {
+    columns: sql.raw(typed.map(([name]) => name).join(', ')),
+    fields: sql.raw(
+      typed
+        .map(([name, type], i) => (type ? `(r->>${i})::${type} as ${name}` : `r->>${i} as ${name}`))
+        .join(', '),
+    ),
+    cells,
+  };
+}
+
+const EVENTS = shape<EventRow>(
+  'seq:bigint, id, type, occurred_at, recorded_at, source, actor, cycle_id, parent_id, portfolio_id, position_id, symbol, payload, prev_hash, hash',
+  (r) => [
+    r.seq,
+    r.id,
+    r.type,
+    r.occurred_at,
+    r.recorded_at,
+    r.source,
+    r.actor,
+    r.cycle_id,
+    r.parent_id,
+    r.portfolio_id,
+    r.position_id,
+    r.symbol,
+    r.payload,
+    r.prev_hash,
+    r.hash,
+  ],
+);
+const ORDERS = shape<OrderRow>(
+  'id, client_order_id, portfolio_id, position_id, cycle_id, symbol, side, qty, price, est_fee, commission_rate, status, reason, source, created_at, updated_at',
+  (o) => [
+    o.id,
+    o.client_order_id,
+    o.portfolio_id,
+    o.position_id,
+    o.cycle_id,
+    o.symbol,
+    o.side,
+    o.qty,
+    o.price,
+    o.est_fee,
+    o.commission_rate,
+    o.status,
+    o.reason,
+    o.source,
+    o.created_at,
+    o.updated_at,
+  ],
+);
+const TRADES = shape<TradeRow>(
+  'id, order_id, portfolio_id, position_id, symbol, side, qty, price, fee, executed_at',
+  (t) => [
+    t.id,
+    t.order_id,
+    t.portfolio_id,
+    t.position_id,
+    t.symbol,
+    t.side,
+    t.qty,
+    t.price,
+    t.fee,
+    t.executed_at,
+  ],
+);
+const ORDER_STATUSES = shape<OrderStatusChange>('id, status, reason, updated_at', (o) => [
+  o.id,
+  o.status,
+  o.reason,
+  o.updated_at,
+]);
+const POSITIONS = shape<PositionChange>(
+  'id, shares, cash, anchor, invested, auto_trading_enabled:integer, params, orders_day, orders_today:integer, version:integer, updated_at',
+  (p) => [
+    p.id,
+    p.shares,
+    p.cash,
+    p.anchor,
+    p.invested,
+    p.auto_trading_enabled,
+    p.params,
+    p.orders_day,
+    p.orders_today,
+    p.version,
+    p.updated_at,
+  ],
+);
+
+/**
+ * A lone UTF-16 surrogate: JSON.stringify writes it as an escape that PostgreSQL's JSON refuses, where
+ * a bound text value has it replaced by U+FFFD. Seen (rarely: an escaped one inside a payload's own
+ * JSON matches too), the strings are made well-formed first, so both paths store the same text.
+ */
+const SURROGATE_ESCAPE = /\\ud[89a-f]/i;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const wellFormed = (_: string, v: unknown) =>
+  typeof v === 'string' ? v.replace(LONE_SURROGATE, '\ufffd') : v;
+
+function jsonOf<T>(s: RowShape<T>, rows: readonly T[]): string {
+  const text = JSON.stringify(rows.map(s.cells));
+  return SURROGATE_ESCAPE.test(text) ? JSON.stringify(rows.map(s.cells), wellFormed) : text;
+}
+
+/**
+ * The rows as a subquery over one `jsonb` parameter, an array of arrays read back cell by cell: a
+ * 500-row write is one statement binding one value, where a multi-row VALUES list binds 500 × 16; the
+ * text is made by one native JSON.stringify, and PostgreSQL parses it faster than it parses the same
+ * rows as VALUES, `unnest` arrays or JSON objects.
+ */
+const rowsOf = <T>(s: RowShape<T>, rows: readonly T[]): RawBuilder<unknown> =>
+  sql`(select ${s.fields} from jsonb_array_elements(${jsonOf(s, rows)}::jsonb) as r)`;
+
+async function inChunks<T>(
+  rows: readonly T[],
+  write: (part: readonly T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
+}
+
+const insertAll = <T>(db: DbExecutor, table: string, s: RowShape<T>, rows: readonly T[]) =>
+  inChunks(rows, (part) =>
+    sql`insert into ${sql.table(table)} (${s.columns}) select * from ${rowsOf(s, part)} as v`.execute(db),
+  );
+
+/**
+ * One UPDATE … FROM per chunk joins rows to their ids. Should an id come twice, the last row wins, as
+ * it would statement by statement (an UPDATE … FROM would pick one of the two at random).
+ */
+function lastPerId<T extends { readonly id: string }>(rows: readonly T[]): readonly T[] {
+  const byId = new Map<string, T>();
+  for (const r of rows) byId.set(r.id, r);
+  return byId.size === rows.length ? rows : [...byId.values()];
+}
+
+/**
+ * The PostgreSQL bulk writer: a whole batch of rows in one statement, updates included, so a write
+ * transaction (which holds the writers' lock throughout, docs/decisions/0012) makes a few round trips
+ * to the server instead of one per changed position and order.
+ */
+export const postgresBulkWriter: BulkWriter = {
+  appendEvents: (db, rows) => insertAll(db, 'events', EVENTS, rows),
+  insertOrders: (db, rows) => insertAll(db, 'orders', ORDERS, rows),
+  insertTrades: (db, rows) => insertAll(db, 'trades', TRADES, rows),
+  updateOrderStatuses: (db, rows) =>
+    inChunks(lastPerId(rows), (part) =>
+      sql`update orders as o set status = v.status, reason = v.reason, updated_at = v.updated_at
+        from ${rowsOf(ORDER_STATUSES, part)} as v where o.id = v.id`.execute(db),
+    ),
+  updatePositions: (db, rows) =>
+    inChunks(lastPerId(rows), (part) =>
+      sql`update positions as p set shares = v.shares, cash = v.cash, anchor = v.anchor,
+          invested = v.invested, auto_trading_enabled = v.auto_trading_enabled, params = v.params,
+          orders_day = v.orders_day, orders_today = v.orders_today, version = v.version,
+          updated_at = v.updated_at
+        from ${rowsOf(POSITIONS, part)} as v where p.id = v.id`.execute(db),
+    ),
+  async claimPositions(db, ids, owner, until, now) {
+    const taken: string[] = [];
+    await inChunks(ids, async (part) => {
+      const result = await sql<{
+        position_id: string;
+      }>`insert into position_claims (position_id, owner, until)
+        select id, ${owner}, ${until} from unnest(${part}::text[]) as id
+        on conflict (position_id) do update set owner = excluded.owner, until = excluded.until
+        where position_claims.until < ${now} or position_claims.owner = ${owner}
+        returning position_id`.execute(db);
+      for (const r of result.rows) taken.push(r.position_id);
+    });
+    return taken;
+  },
+  releasePositions: (db, ids, owner) =>
+    inChunks(ids, (part) =>
+      sql`delete from position_claims where position_id = any(${part}::text[]) and owner = ${owner}`.execute(
+        db,
+      ),
+    ),
+};
