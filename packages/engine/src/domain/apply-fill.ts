@@ -1,5 +1,12 @@
 import { Decimal, HUNDRED } from './decimal.js';
-import { allocationApprox, type Band, outsideBand, type PositionState, type Side } from './position-state.js';
+import {
+  allocationApprox,
+  type Band,
+  isClearlyInsideBand,
+  outsideBand,
+  type PositionState,
+  type Side,
+} from './position-state.js';
 
 /** A broker's fill: a positive quantity at a price, with its commission. */
 export interface Fill {
@@ -31,19 +38,13 @@ export function checkFill(state: PositionState, fill: Fill, band: Band): FillChe
       `invalid fill: ${fill.side} ${fill.qty.toFixed()} @ ${fill.price.toFixed()} fee ${fill.fee.toFixed()}`,
     );
   }
-  const signed = fill.side === 'buy' ? fill.qty : fill.qty.neg();
-  const shares = state.shares.add(signed);
-  const cash = state.cash.sub(signed.mul(fill.price)).sub(fill.fee);
+  const next = stateAfterFill(state, fill);
+  const { shares, cash } = next;
   if (cash.isNegative())
     return { ok: false, reason: `the fill would leave cash negative (${cash.toFixed(2)})` };
   if (shares.isNegative())
     return { ok: false, reason: `the fill would leave shares negative (${shares.toFixed()})` };
-  const before = outsideBand(state.shares, state.cash, fill.price, band);
-  const after = outsideBand(shares, cash, fill.price, band);
-  // Starting inside: at most BAND_TOLERANCE outside after. Starting outside: never further out.
-  const worse = before.num.isZero()
-    ? after.num.greaterThan(BAND_TOLERANCE.mul(after.den))
-    : after.num.mul(before.den).greaterThan(before.num.mul(after.den));
+  const worse = movesFurtherOut(state, next, fill.price, band);
   const allocBefore = allocationApprox(state.shares, state.cash, fill.price);
   const allocAfter = allocationApprox(shares, cash, fill.price);
   if (worse) {
@@ -54,5 +55,30 @@ export function checkFill(state: PositionState, fill: Fill, band: Band): FillChe
       reason: `the fill would move the allocation from ${pct(allocBefore)}% to ${pct(allocAfter)}%, outside the band ${edges}`,
     };
   }
-  return { ok: true, state: { shares, cash, anchor: fill.price }, allocBefore, allocAfter };
+  return { ok: true, state: next, allocBefore, allocAfter };
+}
+
+/**
+ * Starting inside the band: true when more than BAND_TOLERANCE outside after. Starting outside: true when
+ * further out than before. Distances are exact fractions; floats only skip the arithmetic when both
+ * allocations are certainly inside (decision 0002).
+ */
+function movesFurtherOut(before: PositionState, after: PositionState, price: Decimal, band: Band): boolean {
+  const clearlyInside = (s: PositionState) => isClearlyInsideBand(s.shares, s.cash, price, band);
+  if (clearlyInside(before) && clearlyInside(after)) return false;
+  const from = outsideBand(before.shares, before.cash, price, band);
+  const to = outsideBand(after.shares, after.cash, price, band);
+  return from.num.isZero()
+    ? to.num.greaterThan(BAND_TOLERANCE.mul(to.den))
+    : to.num.mul(from.den).greaterThan(from.num.mul(to.den));
+}
+
+/** The ledger arithmetic of a fill, unchecked: shares and cash move exactly, the anchor moves to the price. */
+export function stateAfterFill(state: PositionState, fill: Fill): PositionState {
+  const signed = fill.side === 'buy' ? fill.qty : fill.qty.neg();
+  return {
+    shares: state.shares.add(signed),
+    cash: state.cash.sub(signed.mul(fill.price)).sub(fill.fee),
+    anchor: fill.price,
+  };
 }

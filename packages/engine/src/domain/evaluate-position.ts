@@ -77,8 +77,15 @@ function roundOrderQty(signed: Decimal, state: PositionState, price: Decimal, ra
   const nearest = roundQty(signed.abs());
   const tooMuch = signed.isNegative()
     ? nearest.greaterThan(state.shares)
-    : nearest.mul(price).mul(ONE.add(rate)).greaterThan(state.cash);
+    : !clearlyAffordable(nearest, price, rate, state.cash) &&
+      nearest.mul(price).mul(ONE.add(rate)).greaterThan(state.cash);
   return tooMuch ? roundQtyDown(signed.abs()) : nearest;
+}
+
+/** True when floats prove q·P·(1 + rate) is below the cash by more than a relative 1e-9 (all terms ≥ 0). */
+function clearlyAffordable(qty: Decimal, price: Decimal, rate: Decimal, cash: Decimal): boolean {
+  const cost = approxNumber(qty) * approxNumber(price) * (1 + approxNumber(rate));
+  return cost >= 0 && cost < approxNumber(cash) * (1 - CERTAIN_MARGIN_ALLOC);
 }
 
 function triggerProposal(state: PositionState, price: Decimal, params: StrategyParams): Proposal {

@@ -51,6 +51,9 @@ export function checkGuardrails(
   }
   if (order.qty.lessThan(limits.minQty))
     add('GUARDRAIL_MIN_QTY', `quantity ${order.qty.toFixed()} is below min_qty ${limits.minQty.toFixed()}`);
+  // With min_qty and min_notional at 0 nothing above catches an order for nothing; a fill of 0 is
+  // not a fill (it would be refused later as an invalid fill), so it is a skip here.
+  else if (order.qty.isZero()) add('GUARDRAIL_ZERO_QTY', 'the order comes to zero shares: nothing to trade');
   if (order.side === 'buy' && order.notional.add(order.fee).greaterThan(state.cash)) {
     add(
       'GUARDRAIL_INSUFFICIENT_CASH',

@@ -1,5 +1,5 @@
 import { type Decimal, HUNDRED, maxDecimal, minDecimal, SizingDecimal, ZERO } from './decimal.js';
-import { allocationApprox, type Band, bandSide, type Side } from './position-state.js';
+import { allocationApprox, type Band, bandSide, isClearlyInsideBand, type Side } from './position-state.js';
 
 /** Where a proposed order came from. */
 export type ProposalOrigin = 'trigger' | 'band_restore' | 'band_overrule';
@@ -41,20 +41,39 @@ export function bandRestore(shares: Decimal, cash: Decimal, price: Decimal, band
   return SizingDecimal.div(edge.mul(value), price).sub(shares);
 }
 
-/** Step 7: the largest quantity a single trigger order may have. */
-function tradeCap(s: SizingInput, buying: boolean): Decimal {
-  const value = s.shares.mul(s.price).add(s.cash);
-  const m = s.maxTradePct.div(HUNDRED);
+const fractions = new WeakMap<Decimal, Decimal>();
+
+/** A percent parameter as a fraction; parameter values are shared immutable objects, so it is memoised. */
+function fractionOf(pct: Decimal): Decimal {
+  let f = fractions.get(pct);
+  if (f === undefined) {
+    f = pct.div(HUNDRED);
+    fractions.set(pct, f);
+  }
+  return f;
+}
+
+/** Step 7: the largest quantity a single trigger order may have (`value` is the position's value at the price). */
+function tradeCap(s: SizingInput, buying: boolean, value: Decimal): Decimal {
+  const m = fractionOf(s.maxTradePct);
   return buying
     ? SizingDecimal.div(minDecimal(s.cash, m.mul(value)), s.price)
     : minDecimal(s.shares, SizingDecimal.div(m.mul(value), s.price));
 }
 
 /** Step 8's look-ahead: the position after trading `qty` at the price, commission included. */
-function afterTrade(s: SizingInput, qty: Decimal): { shares: Decimal; cash: Decimal; value: Decimal } {
+function afterTrade(s: SizingInput, qty: Decimal): { shares: Decimal; cash: Decimal } {
   const shares = s.shares.add(qty);
-  const cash = s.cash.sub(qty.mul(s.price)).sub(qty.abs().mul(s.price).mul(s.commissionRate));
-  return { shares, cash, value: shares.mul(s.price).add(cash) };
+  // |q·P| is |q|·P exactly: decimal.js rounds magnitudes, the same either way round.
+  const amount = qty.mul(s.price);
+  const cash = s.cash.sub(amount).sub(amount.abs().mul(s.commissionRate));
+  return { shares, cash };
+}
+
+/** Where the look-ahead position lies against the band; floats settle the clear cases (decision 0002). */
+function sideAfter(s: SizingInput, after: { shares: Decimal; cash: Decimal }): ReturnType<typeof bandSide> {
+  if (isClearlyInsideBand(after.shares, after.cash, s.price, s.band)) return 'inside';
+  return bandSide(after.shares, after.cash, s.price, s.band);
 }
 
 /** Steps 6–8 for a fired trigger: size, cap, trim to the band, and let the band overrule the trigger. */
@@ -63,15 +82,16 @@ export function sizeTriggerOrder(s: SizingInput): Proposal {
   const value = s.shares.mul(s.price).add(s.cash);
   // raw = (A/P − 1) · r · (V/P) = (A − P) · r · V / P², with one division.
   const raw = SizingDecimal.div(s.anchor.sub(s.price).mul(s.ratio).mul(value), s.price.mul(s.price));
-  const cap = tradeCap(s, buying);
+  const cap = tradeCap(s, buying, value);
   const capped = buying ? minDecimal(raw, cap) : raw.abs().greaterThan(cap) ? cap.neg() : raw;
   const after = afterTrade(s, capped);
-  const side = bandSide(after.shares, after.cash, s.price, s.band);
+  const side = sideAfter(s, after);
   let qty = capped;
   let note = capped.equals(raw) ? 'sized by the rebalance formula' : 'capped at max_trade_pct';
   if (side !== 'inside') {
     const edge = side === 'below' ? s.band.min : s.band.max;
-    const trimmed = SizingDecimal.div(edge.mul(after.value), s.price).sub(s.shares);
+    const afterValue = after.shares.mul(s.price).add(after.cash);
+    const trimmed = SizingDecimal.div(edge.mul(afterValue), s.price).sub(s.shares);
     qty = buying ? trimmed : maxDecimal(trimmed, capped);
     note = `trimmed to the band edge ${edge.mul(HUNDRED).toFixed()}%`;
   }

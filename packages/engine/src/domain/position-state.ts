@@ -50,6 +50,27 @@ export function allocationApprox(shares: Decimal, cash: Decimal, price: Decimal)
   return value > 0 ? stock / value : 0;
 }
 
+/** A band edge closer than this (as a fraction) is left to the exact comparison. */
+const CERTAIN_MARGIN_ALLOC = 1e-9;
+
+/**
+ * True when floats prove the allocation lies inside the band, more than 1e-9 from both edges (shares and
+ * cash non-negative, so no cancellation: float error stays below 1e-14). False means "decide exactly".
+ */
+export function isClearlyInsideBand(shares: Decimal, cash: Decimal, price: Decimal, band: Band): boolean {
+  const q = approxNumber(shares);
+  const c = approxNumber(cash);
+  if (!(q >= 0 && c >= 0)) return false;
+  const stock = q * approxNumber(price);
+  const value = stock + c;
+  if (!(value > 0)) return false;
+  const alloc = stock / value;
+  return (
+    alloc > approxNumber(band.min) + CERTAIN_MARGIN_ALLOC &&
+    alloc < approxNumber(band.max) - CERTAIN_MARGIN_ALLOC
+  );
+}
+
 /** Where an allocation lies against the band, decided exactly by multiplication (no division). */
 export function bandSide(
   shares: Decimal,

@@ -94,6 +94,13 @@ describe('guardrails list every reason an order is blocked', () => {
     if (e.kind !== 'skip') throw new Error(e.kind);
     expect(e.guardrail.reasons.map((r) => r.code)).toEqual(['GUARDRAIL_MIN_QTY']);
   });
+  it('skips an order for nothing even when min_qty and min_notional allow anything', () => {
+    // An empty position at a sell trigger: the order comes to zero shares.
+    const params = makeParams({ order: { min_notional: 0, min_qty: 0 } });
+    const e = evaluate({ shares: '0', cash: '0' }, 103, { params });
+    if (e.kind !== 'skip') throw new Error(e.kind);
+    expect(e.guardrail.reasons.map((r) => r.code)).toContain('GUARDRAIL_ZERO_QTY');
+  });
 });
 
 describe('the band is a risk limit and always wins (step 8)', () => {

@@ -58,6 +58,39 @@ function floatThresholds(params: StrategyParams): { up: number; down: number; re
   return f;
 }
 
+type Outcome = 'within' | 'reset' | 'sell' | 'buy';
+
+/**
+ * What floats alone can decide about (P − A)/A·100 against the thresholds: the outcome when the change is
+ * more than CERTAIN_MARGIN_PCT (scaled up for very large moves) away from every threshold that matters,
+ * otherwise null — the exact comparisons decide.
+ */
+function certainOutcome(
+  change: number,
+  anchor: number,
+  f: { up: number; down: number; reset: number },
+): Outcome | null {
+  if (!(anchor > 0)) return null;
+  const size = Math.abs(change);
+  const margin = CERTAIN_MARGIN_PCT * Math.max(1, size / 100);
+  // In the order of the exact comparisons: reset, sell, buy, within.
+  if (size > f.reset + margin) return 'reset';
+  if (!(size < f.reset - margin)) return null;
+  if (change > f.up + margin) return 'sell';
+  if (!(change < f.up - margin)) return null;
+  if (change < -f.down - margin) return 'buy';
+  return change > -f.down + margin ? 'within' : null;
+}
+
+/** The specification: (P − A)·100 against reset·A, up·A and −down·A, in exact decimals. */
+function exactOutcome(price: Decimal, anchor: Decimal, params: StrategyParams): Outcome {
+  const delta = price.sub(anchor).mul(HUNDRED);
+  if (delta.abs().greaterThan(params.anchor.resetPct.mul(anchor))) return 'reset';
+  if (delta.greaterThanOrEqualTo(params.trigger.upPct.mul(anchor))) return 'sell';
+  if (delta.lessThanOrEqualTo(params.trigger.downPct.neg().mul(anchor))) return 'buy';
+  return 'within';
+}
+
 export function evaluateTrigger(
   anchor: Decimal | null,
   input: PriceInput,
@@ -89,20 +122,14 @@ export function evaluateTrigger(
   const change = (approxNumber(price) / approxNumber(anchor) - 1) * 100;
   // (P − A) / A · 100 to 4 decimals, for people and the audit trail; decisions never use it.
   const changePct = new Decimal(change.toFixed(4));
-  const f = floatThresholds(params);
-  if (
-    change < f.up - CERTAIN_MARGIN_PCT &&
-    change > -f.down + CERTAIN_MARGIN_PCT &&
-    Math.abs(change) < f.reset - CERTAIN_MARGIN_PCT
-  ) {
-    return result('evaluated', price, changePct, null, `within thresholds: ${signedPct(changePct)}`);
-  }
-  const delta = price.sub(anchor).mul(HUNDRED);
-  if (delta.abs().greaterThan(params.anchor.resetPct.mul(anchor))) {
+  const outcome =
+    certainOutcome(change, approxNumber(anchor), floatThresholds(params)) ??
+    exactOutcome(price, anchor, params);
+  if (outcome === 'reset') {
     const reason = `anchor reset: price moved ${signedPct(changePct)} from the anchor, beyond reset_pct ${params.anchor.resetPct.toFixed()}%`;
     return result('anchor_reset', price, changePct, null, reason);
   }
-  if (delta.greaterThanOrEqualTo(upPct.mul(anchor))) {
+  if (outcome === 'sell') {
     return result(
       'evaluated',
       price,
@@ -111,7 +138,7 @@ export function evaluateTrigger(
       `sell trigger: ${signedPct(changePct)} ≥ +${upPct.toFixed()}%`,
     );
   }
-  if (delta.lessThanOrEqualTo(downPct.neg().mul(anchor))) {
+  if (outcome === 'buy') {
     return result(
       'evaluated',
       price,

@@ -1,5 +1,5 @@
-import { checkFill } from '../apply-fill.js';
-import { Decimal, HUNDRED, ONE } from '../decimal.js';
+import { stateAfterFill } from '../apply-fill.js';
+import { Decimal } from '../decimal.js';
 import { type Evaluation, evaluatePosition } from '../evaluate-position.js';
 import type { Instant } from '../ids.js';
 import {
@@ -9,8 +9,12 @@ import {
   nextTradingDayStart,
   tradingDayOf,
 } from '../market-hours.js';
-import { bandOf, type PositionState, type Side } from '../position-state.js';
+import type { PositionState, Side } from '../position-state.js';
 import type { StrategyParams } from '../strategy-params.js';
+import { EVERY_BAR, holdZone, resetZone, type Zone } from './hold-zone.js';
+import { widenPastSmallOrder } from './small-order-zone.js';
+
+export { holdZone } from './hold-zone.js';
 
 /** Bars laid out for speed: times and float closes for the scan, the exact text for decisions. */
 export interface SimulationBars {
@@ -50,167 +54,178 @@ export interface SimulationResult {
   readonly anchorResets: number;
 }
 
-/** Relative margin around the float thresholds: far wider than float rounding, far narrower than a tick. */
-const MARGIN = 1e-9;
+const NOT_BLOCKED = Number.NEGATIVE_INFINITY;
+
+/** The moving parts of one simulation; one object per run, nothing allocated per skipped bar. */
+interface Run {
+  readonly input: SimulationInput;
+  readonly everyBar: boolean;
+  state: PositionState;
+  zone: Zone;
+  /** While the only obstacles are the day's order limit or a closed market: when time lifts them. */
+  blockedUntil: Instant;
+  day: string;
+  ordersToday: number;
+  evaluations: number;
+  skips: number;
+  anchorResets: number;
+  readonly trades: SimulatedTrade[];
+}
 
 /**
- * Plays bars through the live rules (`evaluatePosition`, `checkFill`), one position, fills at the bar's
- * close. The scan skips a bar only when the price lies strictly inside the zone where the rules cannot
- * act — between both triggers and inside the band — which is recomputed exactly after every change of
- * state. Every other bar is evaluated exactly, so the outcome is the same as evaluating every bar.
+ * Plays bars through the live rules (`evaluatePosition`, the fill of `checkFill`), one position, fills at
+ * the bar's close. The scan skips a bar only when the price lies strictly inside the zone where the rules
+ * cannot act — between both triggers and inside the band (or outside it by less than an order may be) —
+ * which is recomputed after every change of state. Every other bar is evaluated exactly, so the outcome
+ * is the same as evaluating every bar.
  */
 export function simulateBars(
   input: SimulationInput,
   options: { evaluateEveryBar?: boolean } = {},
 ): SimulationResult {
-  const { bars, params, marketHours } = input;
-  const band = bandOf(params.guardrails.minStockPct, params.guardrails.maxStockPct);
+  const { bars } = input;
+  const everyBar = options.evaluateEveryBar === true;
   let state: PositionState = { shares: input.shares, cash: input.cash, anchor: input.anchor };
-  let start = 0;
+  let i = 0;
   if (state.anchor === null && bars.length > 0) {
     state = { ...state, anchor: new Decimal(bars.closeText[0]!) };
-    start = 1;
+    i = 1;
   }
-  const trades: SimulatedTrade[] = [];
-  let evaluations = 0;
-  let skips = 0;
-  let anchorResets = 0;
-  let day = '';
-  let ordersToday = 0;
-  let zone = options.evaluateEveryBar ? EVERY_BAR : holdZone(state, params);
-  // While the only obstacles are the day's order limit or a closed market, nothing but an anchor reset
-  // can change the state until time lifts them: only bars beyond the reset thresholds need a look.
-  let blockedUntil = Number.NEGATIVE_INFINITY;
-  const { closes, times, closeText } = bars;
-  for (let i = start; i < bars.length; i++) {
-    const p = closes[i]!;
-    const time = times[i]!;
-    if (time >= blockedUntil) {
-      if (blockedUntil !== Number.NEGATIVE_INFINITY) {
-        blockedUntil = Number.NEGATIVE_INFINITY;
-        zone = options.evaluateEveryBar ? EVERY_BAR : holdZone(state, params);
-      }
+  const run: Run = {
+    input,
+    everyBar,
+    state,
+    zone: everyBar ? EVERY_BAR : holdZone(state, input.params),
+    blockedUntil: NOT_BLOCKED,
+    day: '',
+    ordersToday: 0,
+    evaluations: 0,
+    skips: 0,
+    anchorResets: 0,
+    trades: [],
+  };
+  const { closes, times, length } = bars;
+  for (; i < length; i++) {
+    i =
+      run.blockedUntil === NOT_BLOCKED
+        ? nextOutside(closes, i, length, run.zone.lo, run.zone.hi)
+        : nextOutsideOrLifted(closes, times, i, length, run.zone, run.blockedUntil);
+    if (i >= length) break;
+    if (times[i]! >= run.blockedUntil && run.blockedUntil !== NOT_BLOCKED) {
+      run.blockedUntil = NOT_BLOCKED;
+      run.zone = holdZone(run.state, input.params);
+      if (closes[i]! > run.zone.lo && closes[i]! < run.zone.hi) continue;
     }
-    if (p > zone.lo && p < zone.hi) continue;
-    evaluations++;
-    const today = tradingDayOf(marketHours, time);
-    if (today !== day) {
-      day = today;
-      ordersToday = 0;
-    }
-    const e = evaluatePosition({
-      state,
-      params,
-      price: { ok: true, price: new Decimal(closeText[i]!), ageMs: 0, maxAgeMs: Number.POSITIVE_INFINITY },
-      context: {
-        marketOpen: isMarketOpen(marketHours, time),
-        hasOpenOrder: false,
-        ordersToday,
-        blocked: null,
-      },
-    });
-    if (e.kind === 'anchor_reset') {
-      state = { ...state, anchor: e.newAnchor };
-      anchorResets++;
-    } else if (e.kind === 'skip') {
-      skips++;
-      const until = options.evaluateEveryBar
-        ? Number.NEGATIVE_INFINITY
-        : liftedAt(e.guardrail.reasons, marketHours, time);
-      if (until > time) {
-        blockedUntil = until;
-        zone = resetZone(state, params);
-      } else if (!options.evaluateEveryBar) {
-        zone = widenPastSmallOrder(e, zone, state, params);
-      }
-      continue;
-    } else if (e.kind === 'order') {
-      const o = e.guardrail.order;
-      const fill = checkFill(state, { side: o.side, qty: o.qty, price: o.price, fee: o.fee }, band);
-      if (!fill.ok) continue;
-      state = fill.state;
-      ordersToday++;
-      trades.push({
-        index: i,
-        time,
-        side: o.side,
-        qty: o.qty,
-        price: o.price,
-        fee: o.fee,
-        cashAfter: state.cash,
-        sharesAfter: state.shares,
-        reason: e.guardrail.proposal.origin,
-      });
-    } else {
-      continue;
-    }
-    if (blockedUntil !== Number.NEGATIVE_INFINITY) zone = resetZone(state, params);
-    else if (!options.evaluateEveryBar) zone = holdZone(state, params);
+    evaluateBar(run, i);
   }
-  return { trades, final: state, evaluations, skips, anchorResets };
+  const { trades, evaluations, skips, anchorResets } = run;
+  return { trades, final: run.state, evaluations, skips, anchorResets };
 }
 
-const EVERY_BAR = { lo: Number.POSITIVE_INFINITY, hi: Number.NEGATIVE_INFINITY };
+/** The first bar from `from` whose close is not strictly inside (lo, hi): the scan's tight loop. */
+function nextOutside(closes: Float64Array, from: number, to: number, lo: number, hi: number): number {
+  let i = from;
+  while (i < to) {
+    const p = closes[i]!;
+    if (!(p > lo && p < hi)) return i;
+    i++;
+  }
+  return to;
+}
 
-type Zone = { lo: number; hi: number };
+/** As `nextOutside`, but also stops at the first bar at or after `until`. */
+function nextOutsideOrLifted(
+  closes: Float64Array,
+  times: Float64Array,
+  from: number,
+  to: number,
+  zone: Zone,
+  until: Instant,
+): number {
+  const { lo, hi } = zone;
+  let i = from;
+  while (i < to) {
+    const p = closes[i]!;
+    if (!(p > lo && p < hi) || times[i]! >= until) return i;
+    i++;
+  }
+  return to;
+}
+
+/** Evaluates bar `i` exactly and acts on the outcome as live trading would. */
+function evaluateBar(run: Run, i: number): void {
+  const { bars, params, marketHours } = run.input;
+  const time = bars.times[i]!;
+  run.evaluations++;
+  const today = tradingDayOf(marketHours, time);
+  if (today !== run.day) {
+    run.day = today;
+    run.ordersToday = 0;
+  }
+  const e = evaluatePosition({
+    state: run.state,
+    params,
+    price: { ok: true, price: new Decimal(bars.closeText[i]!), ageMs: 0, maxAgeMs: Number.POSITIVE_INFINITY },
+    context: {
+      marketOpen: isMarketOpen(marketHours, time),
+      hasOpenOrder: false,
+      ordersToday: run.ordersToday,
+      blocked: null,
+    },
+  });
+  if (e.kind === 'anchor_reset') {
+    run.state = { ...run.state, anchor: e.newAnchor };
+    run.anchorResets++;
+    stateChanged(run);
+  } else if (e.kind === 'skip') {
+    run.skips++;
+    if (!run.everyBar) narrowToWhatCanAct(run, e, time);
+  } else if (e.kind === 'order') {
+    fill(run, e, i, time);
+    stateChanged(run);
+  }
+}
 
 /**
- * An order refused only for being too small stays too small over a range of prices next to this one,
- * so the bars in that range are skipped too:
- * - a band-restore order's value and quantity shrink as the price moves back toward the band edge
- *   (buy: min·C − (1−min)·Q·P grows as P falls; sell: (1−max)·Q·P − max·C grows as P rises);
- * - a sell trigger's value grows with the price (raw size, cap and band trim all do), so it stays too
- *   small down to the trigger, provided the allocation stays inside the band from there to here (the
- *   hold zone ends at the trigger, not at the band top, and the bottom is out of reach);
- * - a buy trigger's value grows as the price falls when its binding term is the raw size or the trim to
- *   the band top, so it stays too small up to the trigger, on the same band conditions mirrored.
- * Margins absorb the rounding of quantities to 6 decimals.
+ * An allowed order fills at the bar's close. `checkGuardrails` allows an order only after `checkFill`
+ * has accepted exactly this fill (guardrails.ts), so the simulator applies the fill's ledger arithmetic
+ * instead of checking it a second time.
  */
-function widenPastSmallOrder(
-  e: Extract<Evaluation, { kind: 'skip' }>,
-  zone: Zone,
-  state: PositionState,
-  params: StrategyParams,
-): Zone {
-  const g = e.guardrail;
-  const p = g.proposal;
-  const codes = g.reasons.map((r) => r.code);
-  const price = g.order.price;
-  const pf = price.toNumber();
-  const buying = g.order.side === 'buy';
-  if (
-    p.origin === 'band_restore' &&
-    codes.every((c) => c === 'GUARDRAIL_MIN_NOTIONAL' || c === 'GUARDRAIL_MIN_QTY')
-  ) {
-    return buying
-      ? { lo: Math.min(zone.lo, pf * (1 + MARGIN)), hi: zone.hi }
-      : { lo: zone.lo, hi: Math.max(zone.hi, pf * (1 - MARGIN)) };
+function fill(run: Run, e: Extract<Evaluation, { kind: 'order' }>, index: number, time: Instant): void {
+  const o = e.guardrail.order;
+  run.state = stateAfterFill(run.state, o);
+  run.ordersToday++;
+  run.trades.push({
+    index,
+    time,
+    side: o.side,
+    qty: o.qty,
+    price: o.price,
+    fee: o.fee,
+    cashAfter: run.state.cash,
+    sharesAfter: run.state.shares,
+    reason: e.guardrail.proposal.origin,
+  });
+}
+
+function stateChanged(run: Run): void {
+  if (run.blockedUntil !== NOT_BLOCKED) run.zone = resetZone(run.state, run.input.params);
+  else if (!run.everyBar) run.zone = holdZone(run.state, run.input.params);
+}
+
+/**
+ * After a refused order: if only time blocks it, only an anchor reset can happen until time lifts the
+ * block; if it was only too small, it stays too small over a range of prices next to this one.
+ */
+function narrowToWhatCanAct(run: Run, e: Extract<Evaluation, { kind: 'skip' }>, time: Instant): void {
+  const { params, marketHours } = run.input;
+  const until = liftedAt(e.guardrail.reasons, marketHours, time);
+  if (until > time) {
+    run.blockedUntil = until;
+    run.zone = resetZone(run.state, params);
+  } else {
+    run.zone = widenPastSmallOrder(e, run.zone, run.state, params);
   }
-  if (p.origin !== 'trigger' || codes.length !== 1 || codes[0] !== 'GUARDRAIL_MIN_NOTIONAL') return zone;
-  const slack = price.mul('0.000001');
-  const tooSmall = (qty: Decimal | null): boolean => {
-    if (qty === null) return false;
-    return qty.abs().mul(price).add(slack).mul('1.000000001').lessThan(params.order.minNotional);
-  };
-  const q = state.shares.toNumber();
-  const c = state.cash.toNumber();
-  if (!buying) {
-    const min = params.guardrails.minStockPct.toNumber() / 100;
-    const bandLow = q > 0 && min < 1 ? (min * c) / (q * (1 - min)) : Number.POSITIVE_INFINITY;
-    const sellAt = state.anchor!.toNumber() * (1 + params.trigger.upPct.toNumber() / 100);
-    // The zone must end at the trigger itself (not at the band top), so the widened zone stays one interval.
-    const endsAtTrigger = zone.hi >= sellAt * (1 - 2 * MARGIN);
-    if (!endsAtTrigger || !(bandLow * (1 + MARGIN) < sellAt * (1 - MARGIN)) || !tooSmall(p.qty)) return zone;
-    return { lo: zone.lo, hi: Math.max(zone.hi, pf * (1 - MARGIN)) };
-  }
-  const max = params.guardrails.maxStockPct.toNumber() / 100;
-  const bandHigh = q > 0 && max < 1 ? (max * c) / (q * (1 - max)) : Number.POSITIVE_INFINITY;
-  const buyAt = state.anchor!.toNumber() * (1 - params.trigger.downPct.toNumber() / 100);
-  const trimmed = p.cappedQty !== null && !p.qty.equals(p.cappedQty);
-  const startsAtTrigger = zone.lo <= buyAt * (1 + 2 * MARGIN);
-  if (!startsAtTrigger || !(bandHigh * (1 - MARGIN) > buyAt * (1 + MARGIN))) return zone;
-  if (!(tooSmall(p.rawQty) || (trimmed && tooSmall(p.qty)))) return zone;
-  return { lo: Math.min(zone.lo, pf * (1 + MARGIN)), hi: zone.hi };
 }
 
 const TIME_ONLY = new Set(['GUARDRAIL_DAILY_LIMIT', 'GUARDRAIL_MARKET_CLOSED']);
@@ -228,49 +243,4 @@ function liftedAt(reasons: readonly { code: string }[], mode: MarketHoursMode, a
     until = Math.max(until, lifted);
   }
   return until;
-}
-
-/** The price interval with no anchor reset; outside it the anchor moves even when no order may. */
-function resetZone(state: PositionState, params: StrategyParams): { lo: number; hi: number } {
-  if (state.anchor === null) return EVERY_BAR;
-  const reset = params.anchor.resetPct.div(HUNDRED);
-  const lo = state.anchor.mul(ONE.sub(reset)).toNumber();
-  const hi = state.anchor.mul(ONE.add(reset)).toNumber();
-  return { lo: lo * (1 + MARGIN), hi: hi * (1 - MARGIN) };
-}
-
-/**
- * The open price interval (lo, hi) in which the rules can only hold: no trigger, no anchor reset,
- * allocation inside the band. Derived exactly, then widened by MARGIN so float rounding never hides a bar.
- */
-export function holdZone(state: PositionState, params: StrategyParams): { lo: number; hi: number } {
-  const a = state.anchor;
-  if (a === null) return { lo: Number.POSITIVE_INFINITY, hi: Number.NEGATIVE_INFINITY };
-  const buyAt = a.mul(ONE.sub(params.trigger.downPct.div(HUNDRED)));
-  const sellAt = a.mul(ONE.add(params.trigger.upPct.div(HUNDRED)));
-  const min = params.guardrails.minStockPct.div(HUNDRED);
-  const max = params.guardrails.maxStockPct.div(HUNDRED);
-  const { shares: q, cash: c } = state;
-  // alloc < min  ⇔  P < min·C / (Q·(1 − min));  alloc > max  ⇔  P > max·C / (Q·(1 − max))
-  let bandLow = Number.NEGATIVE_INFINITY;
-  let bandHigh = Number.POSITIVE_INFINITY;
-  if (q.isZero()) {
-    if (min.isPositive() && !min.isZero()) bandLow = Number.POSITIVE_INFINITY;
-  } else {
-    if (min.lessThan(1) && !min.isZero())
-      bandLow = min
-        .mul(c)
-        .div(q.mul(ONE.sub(min)))
-        .toNumber();
-    if (max.lessThan(1))
-      bandHigh = c.isZero()
-        ? Number.NEGATIVE_INFINITY
-        : max
-            .mul(c)
-            .div(q.mul(ONE.sub(max)))
-            .toNumber();
-  }
-  const lo = Math.max(buyAt.toNumber(), bandLow);
-  const hi = Math.min(sellAt.toNumber(), bandHigh);
-  return { lo: lo * (1 + MARGIN), hi: hi * (1 - MARGIN) };
 }
