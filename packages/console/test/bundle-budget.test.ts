@@ -13,6 +13,7 @@ describe('the production bundle', () => {
     const size = firstPageSize(DIST);
     expect(size.jsGzipBytes).toBeLessThan(BUDGET_BYTES);
     expect(size.files.some((f) => f.includes('price-chart'))).toBe(false);
+    expect(size.files.some((f) => f.includes('simulation-charts'))).toBe(false);
     expect(size.lazyJsGzipBytes).toBeGreaterThan(0);
   });
 });

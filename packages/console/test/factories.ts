@@ -1,4 +1,16 @@
-import { AuditEvent, CycleSummary, Portfolio, Position, WorkerStatus } from '@ballast/contracts';
+import {
+  AuditEvent,
+  CycleSummary,
+  Optimization,
+  OptimizationRow,
+  Portfolio,
+  Position,
+  SampleBars,
+  Simulation,
+  SimulationMetrics,
+  type SimulationResult,
+  WorkerStatus,
+} from '@ballast/contracts';
 
 /** Test data built through the shared schemas, so a factory can never drift from what the engine sends. */
 const AT = '2026-12-01T09:00:00.000Z';
@@ -124,6 +136,162 @@ export function makeEvent(over: Partial<AuditEvent> & Pick<AuditEvent, 'type'>):
     payload: {},
     prev_hash: '0'.repeat(64),
     hash: '1'.repeat(64),
+    ...over,
+  });
+}
+
+export function makeMetrics(over: Partial<SimulationMetrics> = {}): SimulationMetrics {
+  return SimulationMetrics.parse({
+    start_value: '10000.00',
+    end_value: '11250.00',
+    return_pct: 12.5,
+    annualized_return_pct: 6.1,
+    annualized_volatility_pct: 14.2,
+    sharpe: 0.43,
+    max_drawdown_pct: 18.4,
+    fees: '12.345678',
+    trades: 57,
+    ...over,
+  });
+}
+
+export function makeSimulationResult(over: Partial<SimulationResult> = {}): SimulationResult {
+  return Simulation.shape.result.unwrap().parse({
+    metrics: makeMetrics(),
+    buy_and_hold: makeMetrics({
+      end_value: '10800.00',
+      return_pct: 8,
+      annualized_return_pct: 3.9,
+      annualized_volatility_pct: 21.7,
+      sharpe: 0.18,
+      max_drawdown_pct: 33.1,
+      fees: '0',
+      trades: 1,
+    }),
+    trades: [
+      {
+        index: 3,
+        at: '2024-01-01T01:30:00.000Z',
+        side: 'buy',
+        qty: '12.5',
+        price: '96.1',
+        fee: '0.120125',
+        cash_after: '8798.63',
+        shares_after: '62.5',
+        reason: 'buy trigger: 96.1 is 3.9 % below the anchor 100',
+      },
+    ],
+    series: [
+      {
+        at: '2024-01-01T00:00:00.000Z',
+        close: 100,
+        anchor: null,
+        equity: 10000,
+        buy_and_hold: 10000,
+        allocation_pct: 50,
+      },
+      {
+        at: '2024-01-01T01:30:00.000Z',
+        close: 96.1,
+        anchor: 96.1,
+        equity: 9805,
+        buy_and_hold: 9610,
+        allocation_pct: 61,
+      },
+    ],
+    band: { min_pct: 25, max_pct: 75 },
+    triggers: { up_pct: 3, down_pct: 3 },
+    evaluations: 10000,
+    skips: 9400,
+    anchor_resets: 0,
+    ...over,
+  });
+}
+
+/** A simulation; `status` decides what else it has (running: progress, no result; completed: a result). */
+export function makeSimulation(over: Partial<Simulation> = {}): Simulation {
+  const status = over.status ?? 'completed';
+  const done = status === 'completed';
+  return Simulation.parse({
+    id: 'sim-1',
+    name: 'Synthetic drift 5 %',
+    status,
+    progress: done ? 1 : 0.4,
+    requested_by: 'alice',
+    created_at: AT,
+    started_at: AT,
+    finished_at: done ? AT : null,
+    error: null,
+    bars: {
+      source: 'synthetic, seed 42',
+      count: 10000,
+      first_at: '2024-01-01T00:00:00.000Z',
+      last_at: '2024-07-27T07:30:00.000Z',
+    },
+    from_position: null,
+    metrics: done ? makeMetrics() : null,
+    buy_and_hold: done ? makeSimulationResult().buy_and_hold : null,
+    request: {
+      bars: { kind: 'synthetic', seed: 42, bars: 10000, interval_minutes: 30 },
+      params: DEFAULT_PARAMS,
+    },
+    result: done ? makeSimulationResult() : null,
+    ...over,
+  });
+}
+
+export function makeOptimizationRow(
+  params: Record<string, number>,
+  metrics: Partial<SimulationMetrics> = {},
+  over: Partial<OptimizationRow> = {},
+): OptimizationRow {
+  return OptimizationRow.parse({ rank: 1, params, metrics: makeMetrics(metrics), error: null, ...over });
+}
+
+export function makeOptimization(over: Partial<Optimization> = {}): Optimization {
+  const status = over.status ?? 'completed';
+  const rows = over.rows ?? [];
+  return Optimization.parse({
+    id: 'opt-1',
+    name: 'Triggers',
+    status,
+    progress: status === 'completed' ? 1 : 0.25,
+    combinations: rows.length || 4,
+    done: status === 'completed' ? rows.length : 1,
+    rank_by: 'sharpe',
+    requested_by: 'alice',
+    created_at: AT,
+    started_at: AT,
+    finished_at: status === 'completed' ? AT : null,
+    error: null,
+    bars: {
+      source: 'sample DAX',
+      count: 1860,
+      first_at: '1991-07-01T16:00:00.000Z',
+      last_at: '1998-08-28T16:00:00.000Z',
+    },
+    best: rows[0] ?? null,
+    request: {
+      bars: { kind: 'sample', name: 'DAX' },
+      shares: '0',
+      cash: '10000',
+      params: DEFAULT_PARAMS,
+      grid: { 'trigger.up_pct': [2, 3], 'trigger.down_pct': [2, 3] },
+      rank_by: 'sharpe',
+    },
+    rows,
+    buy_and_hold: makeMetrics({ return_pct: 8, sharpe: 0.18, max_drawdown_pct: 33.1 }),
+    ...over,
+  });
+}
+
+export function makeSample(over: Partial<SampleBars> = {}): SampleBars {
+  return SampleBars.parse({
+    name: 'DAX',
+    description: 'DAX daily closes, 1991–1998',
+    bars: 1860,
+    first_at: '1991-07-01T16:00:00.000Z',
+    last_at: '1998-08-28T16:00:00.000Z',
     ...over,
   });
 }

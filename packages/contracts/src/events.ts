@@ -41,6 +41,10 @@ export const EVENT_TYPES = [
   'UserDeleted',
   'TokenCreated',
   'TokenRevoked',
+  'SimulationStarted',
+  'SimulationCompleted',
+  'OptimizationStarted',
+  'OptimizationCompleted',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;

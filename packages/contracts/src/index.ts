@@ -5,4 +5,5 @@ export * from './orders.js';
 export * from './params.js';
 export * from './portfolios.js';
 export * from './positions.js';
+export * from './simulations.js';
 export * from './trading.js';

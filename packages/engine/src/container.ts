@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { clientOrderIdFor } from './adapters/broker/client-order-id.js';
 import { PaperBroker } from './adapters/broker/paper-broker.js';
 import { SystemClock } from './adapters/clock/system-clock.js';
+import { WorkerThreadSimulationCompute } from './adapters/compute/worker-thread-simulation-compute.js';
 import { Argon2PasswordHasher } from './adapters/crypto/argon2-password-hasher.js';
 import { NodeSecrets } from './adapters/crypto/node-secrets.js';
 import { KyselyPaperOrderBook } from './adapters/db/kysely-paper-order-book.js';
@@ -14,6 +15,7 @@ import { UuidV7Generator } from './adapters/ids/uuid-v7-generator.js';
 import { readBarCsvFile } from './adapters/market-data/bar-csv.js';
 import { LastSeenMarketData } from './adapters/market-data/last-seen-market-data.js';
 import { ReplayMarketData } from './adapters/market-data/replay-market-data.js';
+import { SampleBarFiles } from './adapters/market-data/sample-bar-files.js';
 import { SimulatedMarketData } from './adapters/market-data/simulated-market-data.js';
 import { LocalProcessLiveness } from './adapters/system/local-process-liveness.js';
 import { NodeTimers } from './adapters/timers/node-timers.js';
@@ -29,8 +31,10 @@ import type { IdGenerator } from './application/ports/id-generator.js';
 import type { Logger } from './application/ports/logger.js';
 import type { MarketData } from './application/ports/market-data.js';
 import type { Store } from './application/ports/store.js';
+import type { Timers } from './application/ports/timers.js';
 import type { WorkerHandle, WorkerSnapshot } from './application/ports/worker-handle.js';
 import { PositionService } from './application/positions/position-service.js';
+import { SimulationLab } from './application/simulations/simulation-lab.js';
 import { LiveTradingOrchestrator } from './application/trading/live-trading-orchestrator.js';
 import { TradingWorker } from './application/trading/trading-worker.js';
 import { WorkerControl } from './application/trading/worker-control.js';
@@ -46,6 +50,8 @@ export interface Engine {
   readonly workerControl: WorkerControl;
   readonly portfolios: PortfolioService;
   readonly positions: PositionService;
+  /** The simulation lab, in the process that serves the API (null elsewhere). */
+  readonly simulations: SimulationLab | null;
   readonly access: EngineAccess;
   readonly instanceId: string;
   readonly migrated: string[];
@@ -97,6 +103,27 @@ export interface EngineOptions {
   /** Create the demo portfolio on a new database (only the first thread to start should). */
   readonly seedDemo?: boolean;
   readonly onSnapshot?: (snapshot: WorkerSnapshot) => void;
+  /** Run the simulation lab here (its worker threads, and failing the jobs a stopped engine left). */
+  readonly withSimulationLab?: boolean;
+}
+
+/** The simulation lab on worker threads, one per core, with the sample bars that ship with Ballast. */
+export function simulationLabFor(deps: {
+  store: Store;
+  ids: IdGenerator;
+  clock: Clock;
+  timers: Timers;
+  logger: Logger;
+  positions: PositionService;
+  compute?: WorkerThreadSimulationCompute;
+}): SimulationLab {
+  return new SimulationLab({
+    ...deps,
+    samples: new SampleBarFiles(),
+    compute: deps.compute ?? new WorkerThreadSimulationCompute(),
+    runner: { host: hostname(), pid: process.pid },
+    liveness: new LocalProcessLiveness(),
+  });
 }
 
 /** The one place that picks adapters: everything else receives what it needs. */
@@ -160,6 +187,10 @@ export async function createEngine(config: Config, logger: Logger, options: Engi
       options.seedDemo !== false && config.demo
         ? await seedDemoPortfolio({ store, portfolios, positions, marketData, logger })
         : false;
+    const simulations = options.withSimulationLab
+      ? simulationLabFor({ store, ids, clock, timers, logger, positions })
+      : null;
+    await simulations?.recover();
     return {
       config,
       store,
@@ -170,11 +201,15 @@ export async function createEngine(config: Config, logger: Logger, options: Engi
       workerControl,
       portfolios,
       positions,
+      simulations,
       access: accessFor(store, ids, clock, config.access),
       instanceId,
       migrated,
       demoCreated,
-      close: () => store.close(),
+      close: async () => {
+        await simulations?.close();
+        await store.close();
+      },
     };
   } catch (error) {
     await store.close();

@@ -34,10 +34,14 @@ interface SimTrade {
   fee: string;
   cash_after: string;
   shares_after: string;
+  /** Added with the simulation lab, like the two fields below. */
+  reason?: string;
 }
 interface SimOutput {
   trades: SimTrade[];
   final: { shares: string; cash: string; anchor: string | null };
+  metrics?: Record<string, number | string | null>;
+  buy_and_hold?: Record<string, number | string | null>;
 }
 
 async function simulateJson(...args: string[]): Promise<SimOutput> {
@@ -71,7 +75,7 @@ afterAll(() => {
 describe('ballast simulate reproduces the worked examples of DESIGN §3.3', () => {
   it('A: without --anchor the first bar (100) seeds the anchor; 98 holds; 97 buys 5.234455', async () => {
     const out = await simulateJson('--bars', bars('a.csv', ['100', '98', '97']), ...EXAMPLE);
-    expect(out).toEqual({
+    expect(out).toMatchObject({
       trades: [
         {
           timestamp: day(2),
@@ -97,7 +101,7 @@ describe('ballast simulate reproduces the worked examples of DESIGN §3.3', () =
       '100',
       ...EXAMPLE,
     );
-    expect(out.trades).toEqual([
+    expect(out.trades).toMatchObject([
       {
         timestamp: day(1),
         side: 'buy',
@@ -115,14 +119,14 @@ describe('ballast simulate reproduces the worked examples of DESIGN §3.3', () =
     // With --anchor 100 the first bar (97) would buy; without it, 97 is the anchor and nothing fires.
     const file = bars('seed.csv', ['97', '98']);
     const seeded = await simulateJson('--bars', file, ...EXAMPLE);
-    expect(seeded).toEqual({ trades: [], final: { shares: '50', cash: '5000', anchor: '97' } });
+    expect(seeded).toMatchObject({ trades: [], final: { shares: '50', cash: '5000', anchor: '97' } });
     const anchored = await simulateJson('--bars', file, '--anchor', '100', ...EXAMPLE);
     expect(anchored.trades.map((t) => [t.timestamp, t.side, t.qty])).toEqual([[day(0), 'buy', '5.234455']]);
   });
 
   it('F: at 80 the buy is capped to 22.5 shares (20 % of 9 000)', async () => {
     const out = await simulateJson('--bars', bars('f.csv', ['80']), '--anchor', '100', ...EXAMPLE);
-    expect(out).toEqual({
+    expect(out).toMatchObject({
       trades: [
         {
           timestamp: day(0),
@@ -163,7 +167,7 @@ describe('ballast simulate reproduces the worked examples of DESIGN §3.3', () =
     const commission = paid.mul(fee).toDecimalPlaces(6); // 0.274972
     const cash = C.sub(paid).sub(commission);
 
-    expect(out.trades).toEqual([
+    expect(out.trades).toMatchObject([
       {
         timestamp: day(0),
         side: 'buy',
@@ -176,6 +180,41 @@ describe('ballast simulate reproduces the worked examples of DESIGN §3.3', () =
     ]);
     expect(out.trades[0]).toMatchObject({ qty: '34.371484', fee: '0.274972', cash_after: '2250.006308' });
     expect(new Decimal(out.trades[0]!.qty).greaterThan('22.5')).toBe(true);
+  });
+});
+
+describe('ballast simulate measures the run as the API does, beside the fields it always had', () => {
+  it('A: adds each trade’s reason, the metrics, and buy-and-hold from the same 10 000 (by hand)', async () => {
+    const out = await simulateJson('--bars', bars('a-metrics.csv', ['100', '98', '97']), ...EXAMPLE);
+    expect(out.trades.map((t) => t.reason)).toEqual(['buy trigger: price −3.00 % from the anchor 100']);
+    // Values at the closes: 10 000 (50 · 100 + 5 000), 9 900, then 55.234455 · 97 + 4 492.207091 after the buy.
+    const values = [10_000, 9_900, 9_849.949226];
+    const returns = [values[1]! / values[0]! - 1, values[2]! / values[1]! - 1];
+    const mean = (returns[0]! + returns[1]!) / 2;
+    const sd = Math.abs(returns[0]! - returns[1]!) / Math.SQRT2; // the sample deviation of two returns
+    const perYear = 2 / (2 / 365.25); // two returns in two calendar days
+    expect(out.metrics).toMatchObject({
+      start_value: '10000',
+      end_value: '9849.949226',
+      return_pct: -1.500508,
+      max_drawdown_pct: 1.500508, // from the 10 000 peak down to the last value
+      fees: '0.050774',
+      trades: 1,
+    });
+    expect(out.metrics!.annualized_volatility_pct).toBeCloseTo(sd * Math.sqrt(perYear) * 100, 4);
+    expect(out.metrics!.sharpe).toBeCloseTo((mean / sd) * Math.sqrt(perYear), 4);
+    expect(out.metrics!.annualized_return_pct).toBeCloseTo(
+      ((values[2]! / values[0]!) ** (365.25 / 2) - 1) * 100,
+      4,
+    );
+    // Buy-and-hold: the 5 000 cash buys 49.995 shares at 100 (fee 0.49995), leaving 0.00005; 99.995 shares held.
+    expect(out.buy_and_hold).toMatchObject({
+      start_value: '10000',
+      end_value: '9699.51505',
+      return_pct: -3.004849,
+      fees: '0.49995',
+      trades: 1,
+    });
   });
 });
 

@@ -27,6 +27,11 @@ const NAV: readonly NavItem[] = [
     label: 'Audit trail',
     match: (p: string) => p.startsWith('/audit') || p.startsWith('/cycles'),
   },
+  {
+    to: '/simulations',
+    label: 'Lab',
+    match: (p: string) => p.startsWith('/simulations') || p.startsWith('/optimizations'),
+  },
   { to: '/access', label: 'Access', match: (p: string) => p.startsWith('/access'), admin: true },
 ];
 

@@ -16,6 +16,11 @@ import { PortfoliosPage } from './pages/portfolios-page';
 
 /** The position page carries the chart library: loaded when first opened, not with the dashboard. */
 const PositionPage = lazy(() => import('./pages/position-page'));
+/** The lab's pages (and their chart chunk) load when first opened, too. */
+const SimulationsPage = lazy(() => import('./pages/simulations-page'));
+const SimulationPage = lazy(() => import('./pages/simulation-page'));
+const OptimizationsPage = lazy(() => import('./pages/optimizations-page'));
+const OptimizationPage = lazy(() => import('./pages/optimization-page'));
 
 type Render = (params: Record<string, string>, query: URLSearchParams) => ReactNode;
 
@@ -28,6 +33,10 @@ const ROUTES: readonly [string, Render][] = [
   ['/audit', () => <AuditPage />],
   ['/audit/events/:seq', (p) => <EventPage seq={p.seq!} />],
   ['/cycles', () => <CyclesPage />],
+  ['/simulations', () => <SimulationsPage />],
+  ['/simulations/:id', (p) => <SimulationPage id={p.id!} />],
+  ['/optimizations', () => <OptimizationsPage />],
+  ['/optimizations/:id', (p) => <OptimizationPage id={p.id!} />],
   ['/access', () => <AccessPage />],
   ['/account', () => <AccountPage />],
   ['/cycles/:id', (p, q) => <CyclePage id={p.id!} positionId={q.get('position') ?? undefined} />],

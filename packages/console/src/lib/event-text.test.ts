@@ -126,6 +126,69 @@ describe('audit events in words', () => {
     ).toBe('created the API token backup (viewer)');
   });
 
+  it('tells what a simulation or an optimization was run on and how it ended', () => {
+    const bars = {
+      source: 'eustock-dax',
+      count: 1860,
+      first_at: '1991-07-01T16:00:00Z',
+      last_at: '1998-08-24T16:00:00Z',
+    };
+    const metrics = { return_pct: 4.2, sharpe: 0.61, max_drawdown_pct: 12, trades: 37 };
+    const hold = { return_pct: 150.5, sharpe: 0.9, max_drawdown_pct: 30.25, trades: 1 };
+    expect(
+      describeEvent({
+        type: 'SimulationStarted',
+        payload: { name: 'DAX', bars, shares: '10', cash: '20000', from_position: null },
+      }),
+    ).toBe(
+      'started the simulation “DAX” over 1,860 bars of eustock-dax (1991-07-01 – 1998-08-24), from 10 shares and 20,000.00 cash',
+    );
+    expect(
+      describeEvent({
+        type: 'SimulationCompleted',
+        payload: { name: null, status: 'completed', error: null, metrics, buy_and_hold: hold },
+      }),
+    ).toBe(
+      'simulation completed: return +4.20 %, Sharpe 0.61, max drawdown 12.00 %, 37 trades; buy-and-hold return +150.50 %, Sharpe 0.90, max drawdown 30.25 %, 1 trade',
+    );
+    expect(
+      describeEvent({
+        type: 'SimulationCompleted',
+        payload: { name: 'long', status: 'cancelled', error: null, cancelled_by: 'admin' },
+      }),
+    ).toBe('simulation “long” cancelled by admin');
+    expect(
+      describeEvent({
+        type: 'OptimizationStarted',
+        payload: {
+          name: null,
+          bars,
+          grid: { 'trigger.up_pct': [1, 2], 'trigger.down_pct': [1, 2] },
+          rank_by: 'sharpe',
+          combinations: 4,
+        },
+      }),
+    ).toBe(
+      'started the optimization of 4 combinations over trigger.up_pct × trigger.down_pct, ranked by sharpe, on 1,860 bars of eustock-dax (1991-07-01 – 1998-08-24)',
+    );
+    expect(
+      describeEvent({
+        type: 'OptimizationCompleted',
+        payload: {
+          name: null,
+          status: 'completed',
+          error: null,
+          best: { params: { 'trigger.up_pct': 2, 'trigger.down_pct': 1 }, metrics },
+          buy_and_hold: hold,
+          combinations: 4,
+          not_run: 1,
+        },
+      }),
+    ).toBe(
+      'optimization completed: 4 combinations (1 not valid, not run); best trigger.up_pct 2, trigger.down_pct 1: return +4.20 %, Sharpe 0.61, max drawdown 12.00 %, 37 trades; buy-and-hold return +150.50 %, Sharpe 0.90, max drawdown 30.25 %, 1 trade',
+    );
+  });
+
   it('labels who started it: scheduled cycles Auto, API requests Manual', () => {
     expect(sourceLabel('worker')).toBe('Auto (worker)');
     expect(sourceLabel('continuous_trading')).toBe('Auto (worker)');

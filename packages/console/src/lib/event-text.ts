@@ -1,5 +1,15 @@
 import type { AuditEvent, EventSource } from '@ballast/contracts';
-import { formatDuration, formatFee, formatMoney, formatPct, formatPrice, formatQty, plural } from './format';
+import {
+  formatAmount,
+  formatDuration,
+  formatFee,
+  formatMoney,
+  formatPct,
+  formatPrice,
+  formatQty,
+  formatRatio,
+  plural,
+} from './format';
 
 type Payload = Record<string, unknown>;
 
@@ -27,6 +37,31 @@ function changedLeaves(before: unknown, after: unknown, prefix = ''): string[] {
     else if (JSON.stringify(x) !== JSON.stringify(y)) out.push(`${path} ${text(x)} → ${text(y)}`);
   }
   return out;
+}
+
+/** `“DAX” ` when a lab job was named, else nothing. */
+const named = (p: Payload) => (typeof p.name === 'string' && p.name !== '' ? `“${p.name}” ` : '');
+
+/** `1 860 bars of eustock-dax (1991-07-01 – 1998-08-24)`. */
+function barsText(v: unknown): string {
+  const bars = obj(v);
+  const day = (at: unknown) => (typeof at === 'string' ? at.slice(0, 10) : '—');
+  const span = bars.first_at ? ` (${day(bars.first_at)} – ${day(bars.last_at)})` : '';
+  return `${plural(Number(bars.count), 'bar')} of ${text(bars.source)}${span}`;
+}
+
+/** `return +4.20 %, Sharpe 0.61, max drawdown 12.00 %, 37 trades`. */
+function figures(v: unknown): string {
+  const m = obj(v);
+  const num = (x: unknown) => (typeof x === 'number' ? x : null);
+  return `return ${formatPct(num(m.return_pct), { signed: true })}, Sharpe ${formatRatio(num(m.sharpe))}, max drawdown ${formatPct(num(m.max_drawdown_pct))}, ${plural(Number(m.trades), 'trade')}`;
+}
+
+/** How a lab job ended: its figures against buy-and-hold, or why there are none. */
+function jobEnd(p: Payload, completed: () => string): string {
+  if (p.status === 'completed') return completed();
+  const by = typeof p.cancelled_by === 'string' ? ` by ${p.cancelled_by}` : '';
+  return `${text(p.status)}${by}${p.error ? `: ${text(p.error)}` : ''}`;
 }
 
 const onOff = (v: unknown) => (v === true ? 'on' : v === false ? 'off' : text(v));
@@ -131,6 +166,27 @@ const DESCRIBE: Partial<Record<AuditEvent['type'], (p: Payload) => string>> = {
   TokenCreated: (p) =>
     `created the API token ${text(p.name)} (${text(p.role)}${p.expires_at ? `, expires ${text(p.expires_at)}` : ''})`,
   TokenRevoked: (p) => `revoked the API token ${text(p.name)}`,
+  SimulationStarted: (p) =>
+    `started the simulation ${named(p)}over ${barsText(p.bars)}, from ${formatQty(dec(p.shares))} shares and ${formatAmount(dec(p.cash))} cash` +
+    (p.from_position ? ' with a position’s parameters' : ''),
+  SimulationCompleted: (p) =>
+    `simulation ${named(p)}` +
+    jobEnd(p, () => `completed: ${figures(p.metrics)}; buy-and-hold ${figures(p.buy_and_hold)}`),
+  OptimizationStarted: (p) =>
+    `started the optimization ${named(p)}of ${plural(Number(p.combinations), 'combination')} over ${Object.keys(obj(p.grid)).join(' × ') || '—'}, ranked by ${text(p.rank_by)}, on ${barsText(p.bars)}`,
+  OptimizationCompleted: (p) =>
+    `optimization ${named(p)}` +
+    jobEnd(p, () => {
+      const best = obj(p.best);
+      const values = Object.entries(obj(best.params))
+        .map(([key, value]) => `${key} ${text(value)}`)
+        .join(', ');
+      const notRun = Number(p.not_run) > 0 ? ` (${text(p.not_run)} not valid, not run)` : '';
+      const head = `completed: ${plural(Number(p.combinations), 'combination')}${notRun}`;
+      return p.best
+        ? `${head}; best ${values}: ${figures(best.metrics)}; buy-and-hold ${figures(p.buy_and_hold)}`
+        : `${head}; none could be run`;
+    }),
   AnchorSet: (p) =>
     `anchor ${change(p.anchor, (v) => formatPrice(dec(v))) ?? 'unchanged'}${p.from_current_price === true ? ' (the current price)' : ''}`,
 };

@@ -74,6 +74,25 @@ export function formatPct(value: number | string | null | undefined, options: { 
   return `${typeof value === 'string' ? exact(format, value) : format.format(value)} %`;
 }
 
+/** A ratio such as a Sharpe ratio: two decimals, or a dash when there is none. */
+export function formatRatio(value: number | null | undefined): string {
+  if (value == null || !Number.isFinite(value)) return DASH;
+  return numberFormat('ratio', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}
+
+/**
+ * An amount whose currency is not known (a simulation's bars carry none): two decimals, no symbol.
+ * `fine` keeps up to six decimals, for fees.
+ */
+export function formatAmount(value: Decimalish, options: { fine?: boolean } = {}): string {
+  if (value == null) return DASH;
+  const key = options.fine ? 'amount:fine' : 'amount';
+  return exact(
+    numberFormat(key, { minimumFractionDigits: 2, maximumFractionDigits: options.fine ? 6 : 2 }),
+    value,
+  );
+}
+
 export function formatCount(value: number): string {
   return numberFormat('count', { maximumFractionDigits: 0 }).format(value);
 }
@@ -91,6 +110,19 @@ const local = new Intl.DateTimeFormat(undefined, {
 /** An instant in the viewer's time zone, e.g. `1 Dec 2026, 07:04:05 CET`. */
 export function formatLocalTime(iso: string): string {
   return local.format(new Date(iso));
+}
+
+const dateAndTime = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A bar's instant, from any year (simulated bars are history): `1 Jul 1991, 18:00`. */
+export function formatDateTime(iso: string): string {
+  return dateAndTime.format(new Date(iso));
 }
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, {

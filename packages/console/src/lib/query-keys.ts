@@ -14,6 +14,8 @@ export const ROOT = {
   events: 'events',
   verify: 'verify',
   access: 'access',
+  simulations: 'simulations',
+  optimizations: 'optimizations',
 } as const;
 
 export type RootKey = (typeof ROOT)[keyof typeof ROOT];

@@ -1,7 +1,9 @@
 import type {
+  BarsSummary,
   CycleCounts,
   EventSource,
   EventType,
+  JobStatus,
   OrderStatus,
   PortfolioState,
   Role,
@@ -196,4 +198,44 @@ export interface SessionRecord {
   readonly createdAt: Instant;
   readonly expiresAt: Instant;
   readonly revokedAt: Instant | null;
+}
+
+/** A job of the simulation lab (DESIGN §9): one simulation, or one optimization over a grid. */
+export type LabJobKind = 'simulation' | 'optimization';
+
+export interface LabJobRecord {
+  readonly id: string;
+  readonly kind: LabJobKind;
+  readonly name: string | null;
+  readonly status: JobStatus;
+  /** Bars played (a simulation) or combinations run (an optimization), of `total`. */
+  readonly done: number;
+  readonly total: number;
+  readonly requestedBy: string;
+  readonly createdAt: Instant;
+  readonly startedAt: Instant | null;
+  readonly finishedAt: Instant | null;
+  /** Last sign of life of the engine running it; a job whose engine is gone is failed at the next start. */
+  readonly heartbeatAt: Instant;
+  readonly runner: { readonly host: string; readonly pid: number };
+  readonly error: string | null;
+  readonly fromPosition: PositionId | null;
+  readonly bars: BarsSummary | null;
+  /** The request as run (effective parameters, no CSV text). */
+  readonly request: Readonly<Record<string, unknown>>;
+  /** The headline once finished: metrics and buy-and-hold, or the best row and buy-and-hold. */
+  readonly outcome: Readonly<Record<string, unknown>> | null;
+  /** The SimulationStarted / OptimizationStarted event, the parent of the one that closes the job. */
+  readonly startedEventId: EventId | null;
+}
+
+/** How a job ends: its final status, and what it produced (the result as JSON text) or why it did not. */
+export interface LabJobEnd {
+  readonly status: 'completed' | 'failed' | 'cancelled';
+  readonly finishedAt: Instant;
+  readonly error: string | null;
+  readonly outcome: Readonly<Record<string, unknown>> | null;
+  readonly resultJson: string | null;
+  /** The progress it ended at, when that is news (a completed job did all of it). */
+  readonly done?: number;
 }

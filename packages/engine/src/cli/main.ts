@@ -25,6 +25,9 @@ Commands:
   token revoke ID_OR_NAME    revoke a token; it stops working at once
   simulate --bars FILE.csv --shares N --cash N [--anchor P] [--set name=value …] [--json]
                              play a CSV of bars (timestamp,close) through the trading rules
+  optimize --bars FILE.csv --shares N --cash N [--anchor P] [--set name=value …]
+           --grid name=v1,v2,… [--grid …] [--rank METRIC] [--top N] [--json]
+                             run every combination of the grid on all cores, ranked (default: sharpe)
   version                    print the version
 
 Configuration comes from the environment (DATABASE_URL, PORT, TRADING_WORKER_INTERVAL_SECONDS, …);
@@ -71,6 +74,8 @@ async function dispatch(command: string, args: string[]): Promise<number> {
       return (await import('./token-command.js')).tokenCommand(args, loadConfig(process.env), print);
     case 'simulate':
       return simulateCommand(args);
+    case 'optimize':
+      return optimizeCommand(args);
     case 'version':
     case '--version':
       print(engineVersion());
@@ -110,26 +115,49 @@ async function audit(args: string[]): Promise<number> {
   );
 }
 
+const START_FLAGS = {
+  bars: { type: 'string' },
+  shares: { type: 'string' },
+  cash: { type: 'string' },
+  anchor: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+} as const;
+
+/** The flags `simulate` and `optimize` share, read the same way. */
+function startFlags(command: string, values: Record<string, unknown>) {
+  if (!values.bars) throw new UsageError(`${command} needs --bars FILE.csv`);
+  return {
+    bars: values.bars as string,
+    shares: (values.shares as string) ?? '0',
+    cash: (values.cash as string) ?? '0',
+    anchor: values.anchor as string | undefined,
+    set: (values.set as string[]) ?? [],
+    json: values.json === true,
+  };
+}
+
 async function simulateCommand(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, {
-    bars: { type: 'string' },
-    shares: { type: 'string' },
-    cash: { type: 'string' },
-    anchor: { type: 'string' },
-    set: { type: 'string', multiple: true },
-    json: { type: 'boolean' },
-  });
-  if (!values.bars) throw new UsageError('simulate needs --bars FILE.csv');
+  const { values } = parseOptions(args, START_FLAGS);
   const { simulate } = await import('./simulate-command.js');
-  return simulate(
-    {
-      bars: values.bars as string,
-      shares: (values.shares as string) ?? '0',
-      cash: (values.cash as string) ?? '0',
-      anchor: values.anchor as string | undefined,
-      set: (values.set as string[]) ?? [],
-      json: values.json === true,
-    },
-    print,
-  );
+  return simulate(startFlags('simulate', values), print);
+}
+
+async function optimizeCommand(args: string[]): Promise<number> {
+  const { values } = parseOptions(args, {
+    ...START_FLAGS,
+    grid: { type: 'string', multiple: true },
+    rank: { type: 'string' },
+    top: { type: 'string' },
+  });
+  const { optimize } = await import('./optimize-command.js');
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
+  const options = {
+    ...startFlags('optimize', values),
+    grid: (values.grid as string[]) ?? [],
+    rank: values.rank as string | undefined,
+    top: values.top as string | undefined,
+  };
+  return optimize(options, print, process.stderr, stop.signal);
 }

@@ -17,7 +17,11 @@ import { engineVersion } from './version.js';
 export async function serve(config: Config, logger: Logger): Promise<number> {
   const trading = new TradingThread(logger);
   const consoleDir = builtConsole();
-  const engine = await createEngine(config, logger, { withWorker: false, workerHandle: trading });
+  const engine = await createEngine(config, logger, {
+    withWorker: false,
+    workerHandle: trading,
+    withSimulationLab: true,
+  });
   await announceFirstAdmin(engine, logger);
   const app = await buildApp(
     {
@@ -27,6 +31,7 @@ export async function serve(config: Config, logger: Logger): Promise<number> {
       workerControl: engine.workerControl,
       portfolios: engine.portfolios,
       positions: engine.positions,
+      simulations: engine.simulations!,
       version: engineVersion(),
       consoleDir,
       readiness: async () => ({
@@ -51,7 +56,8 @@ export async function serve(config: Config, logger: Logger): Promise<number> {
     startupMessage(engine, trading, port, consoleDir !== null),
   );
   return onShutdownSignal(logger, async () => {
-    await Promise.all([app.close(), trading.stop('shutdown signal')]);
+    // Running simulations are cancelled and their threads ended; trading finishes the batch in hand.
+    await Promise.all([app.close(), trading.stop('shutdown signal'), engine.simulations?.close()]);
     await engine.close();
     logger.info('stopped cleanly');
   });

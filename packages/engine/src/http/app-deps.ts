@@ -7,6 +7,7 @@ import type { Clock } from '../application/ports/clock.js';
 import type { CycleRunner } from '../application/ports/cycle-runner.js';
 import type { Store } from '../application/ports/store.js';
 import type { PositionService } from '../application/positions/position-service.js';
+import type { SimulationLab } from '../application/simulations/simulation-lab.js';
 import type { WorkerControl } from '../application/trading/worker-control.js';
 
 /** What the HTTP layer needs; `container.ts` builds it, tests build it with a real store. */
@@ -18,6 +19,8 @@ export interface AppDeps {
   readonly workerControl: WorkerControl;
   readonly portfolios: PortfolioService;
   readonly positions: PositionService;
+  /** Simulations and optimizations, run as jobs off the API thread. */
+  readonly simulations: SimulationLab;
   /** Extra readiness facts (the worker heartbeat); the database is always checked. */
   readonly readiness?: () => Promise<Record<string, unknown>>;
   /** Where the built console is, if it is served by this process. */

@@ -14,13 +14,15 @@ import { accessRoutes } from './routes/access-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { optimizationRoutes } from './routes/optimization-routes.js';
 import { orderRoutes } from './routes/order-routes.js';
 import { portfolioRoutes } from './routes/portfolio-routes.js';
 import { positionRoutes } from './routes/position-routes.js';
+import { simulationRoutes } from './routes/simulation-routes.js';
 import { tradingRoutes } from './routes/trading-routes.js';
 import { addSecurityHeaders } from './security-headers.js';
 
-/** Request bodies are small JSON documents; anything larger is refused with 413. */
+/** Request bodies are small JSON documents; anything larger is refused with 413 (the lab's uploads excepted). */
 const BODY_LIMIT = 64 * 1024;
 
 /** The HTTP API as a Fastify app; the process (listen, signals, logging) is set up elsewhere. */
@@ -66,7 +68,8 @@ export async function buildApp(
       info: {
         title: 'Ballast API',
         version: deps.version,
-        description: 'The engine API: trading, portfolios, positions, orders, the audit trail.',
+        description:
+          'The engine API: trading, portfolios, positions, orders, the audit trail, simulations and optimizations.',
       },
     },
     transform: jsonSchemaTransform,
@@ -81,6 +84,8 @@ export async function buildApp(
     positionRoutes,
     orderRoutes,
     eventRoutes,
+    simulationRoutes,
+    optimizationRoutes,
   ]) {
     await app.register(routes(deps));
   }

@@ -29,6 +29,7 @@ const READS_WITHOUT_INPUT = [
   'GET /v1/healthz',
   'GET /v1/portfolios/totals',
   'GET /v1/readyz',
+  'GET /v1/simulations/samples',
   'GET /v1/tokens',
   'GET /v1/trading/worker/status',
   'GET /v1/users',

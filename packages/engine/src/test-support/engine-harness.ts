@@ -2,6 +2,7 @@ import type { CreatePositionBody } from '@ballast/contracts';
 import { clientOrderIdFor } from '../adapters/broker/client-order-id.js';
 import { PaperBroker } from '../adapters/broker/paper-broker.js';
 import { TestClock } from '../adapters/clock/test-clock.js';
+import { WorkerThreadSimulationCompute } from '../adapters/compute/worker-thread-simulation-compute.js';
 import { KyselyPaperOrderBook } from '../adapters/db/kysely-paper-order-book.js';
 import type { KyselyStore } from '../adapters/db/kysely-store.js';
 import { UuidV7Generator } from '../adapters/ids/uuid-v7-generator.js';
@@ -17,6 +18,23 @@ import { FixedPriceMarketData } from './fixed-price-market-data.js';
 import { openTestStore } from './test-store.js';
 
 export const SILENT_LOGGER: Logger = { info() {}, warn() {}, error() {}, debug() {} };
+
+/**
+ * The built simulation thread: worker threads run compiled JavaScript, so the lab's tests need
+ * `npm run build` (which `npm test` runs first).
+ */
+export const BUILT_SIMULATION_THREAD = new URL(
+  '../../dist/adapters/compute/simulation-thread.js',
+  import.meta.url,
+);
+
+/** A simulation compute on real worker threads (the built ones); `threads` defaults to the cores. */
+export function builtSimulationCompute(threads?: number): WorkerThreadSimulationCompute {
+  return new WorkerThreadSimulationCompute({
+    script: BUILT_SIMULATION_THREAD,
+    ...(threads ? { threads } : {}),
+  });
+}
 export const OPERATOR: Requester = { source: 'api/manual', actor: 'test-operator' };
 
 /**
@@ -45,6 +63,16 @@ export async function startHarness(options: { batchSize?: number; dialect?: Test
   });
   const portfolios = new PortfolioService(store, ids, clock);
   const positions = new PositionService(store, ids, clock, market);
+  const { simulationLabFor } = await import('../container.js');
+  const simulations = simulationLabFor({
+    store,
+    ids,
+    clock,
+    timers,
+    logger: SILENT_LOGGER,
+    positions,
+    compute: builtSimulationCompute(),
+  });
   return {
     dir,
     dialect,
@@ -62,6 +90,7 @@ export async function startHarness(options: { batchSize?: number; dialect?: Test
     orchestrator,
     portfolios,
     positions,
+    simulations,
     async addPosition(
       body: Partial<CreatePositionBody> & { symbol: string },
       portfolio?: {
@@ -88,7 +117,10 @@ export async function startHarness(options: { batchSize?: number; dialect?: Test
       );
       return { portfolio: pf.portfolio, position: view.position };
     },
-    close: () => database.close(),
+    async close() {
+      await simulations.close();
+      await database.close();
+    },
   };
 }
 
@@ -133,6 +165,7 @@ export async function buildHarnessApp(
     workerControl,
     portfolios: h.portfolios,
     positions: h.positions,
+    simulations: h.simulations,
     version: 'test',
     ...(options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir }),
     access: {

@@ -6,6 +6,8 @@ import { type AddressableRows, addressOf, routeLabel } from './route-walk.js';
 export interface JsonSchema {
   readonly type?: string | string[];
   readonly anyOf?: JsonSchema[];
+  /** A discriminated union (`bars` of a simulation): one member per kind. */
+  readonly oneOf?: JsonSchema[];
   readonly nullable?: boolean;
   readonly enum?: unknown[];
   readonly properties?: Record<string, JsonSchema>;
@@ -63,10 +65,13 @@ const VALUES_OF_TYPE: Record<string, fc.Arbitrary<unknown>> = {
   array: fc.array(anyJson, { maxLength: 3 }),
 };
 
-/** The JSON types a schema accepts (`integer` counted as `number`), or null when it does not say. */
+/**
+ * The JSON types a schema accepts (`integer` counted as `number`), or null when it does not say. A union
+ * (`anyOf`, or `oneOf` for a discriminated one) accepts what any of its members does.
+ */
 function typesOf(schema: JsonSchema): Set<string> | null {
   const types = new Set([schema.type ?? []].flat().map((t) => (t === 'integer' ? 'number' : t)));
-  for (const member of schema.anyOf ?? []) {
+  for (const member of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) {
     const inner = typesOf(member);
     if (!inner) return null;
     for (const t of inner) types.add(t);

@@ -4,6 +4,7 @@ import {
   type CycleRecord,
   EMPTY_COUNTS,
   type EventDraft,
+  type LabJobRecord,
   type OrderRecord,
   type PortfolioRecord,
   type PositionRecord,
@@ -221,4 +222,33 @@ export function makeSession(user: UserRecord, over: Partial<SessionRecord> = {})
 /** A record as plain data, decimals as their exact text: compares values, not representations. */
 export function plain(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value));
+}
+
+export function makeLabJob(over: Partial<LabJobRecord> = {}): LabJobRecord {
+  return {
+    id: nextId('job'),
+    kind: 'simulation',
+    name: 'DAX, defaults',
+    status: 'queued',
+    done: 0,
+    total: 1_860,
+    requestedBy: 'token:ops',
+    createdAt: T0,
+    startedAt: null,
+    finishedAt: null,
+    heartbeatAt: T0,
+    runner: { host: 'engine-host', pid: 4242 },
+    error: null,
+    fromPosition: null,
+    bars: {
+      source: 'sample eustock-dax',
+      count: 1_860,
+      first_at: '1991-07-01T16:00:00.000Z',
+      last_at: '1998-08-21T16:00:00.000Z',
+    },
+    request: { shares: '50', cash: '5000', params: { trigger: { up_pct: 3 } } },
+    outcome: null,
+    startedEventId: null,
+    ...over,
+  };
 }

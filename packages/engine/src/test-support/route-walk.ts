@@ -1,3 +1,5 @@
+import { OptimizationRequest, SimulationRequest } from '@ballast/contracts';
+import type { LabJobKind } from '../application/records.js';
 import type { DeclaredRoute } from '../http/roles.js';
 import type { Harness, HarnessFastifyApp } from './engine-harness.js';
 import { OPERATOR } from './engine-harness.js';
@@ -9,7 +11,8 @@ export const WALKER_PASSWORD = 'walker password, long enough';
 
 /**
  * One of everything a route-table walk can address: a portfolio with a position, a cycle (and so
- * events), a spare API token and a user. Made through the services, as an operator would.
+ * events), a spare API token, a user, and a finished simulation and optimization. Made through the
+ * services, as an operator would; the lab's jobs are waited for, so nothing changes afterwards.
  */
 export async function createOneOfEach(h: Harness, app: HarnessFastifyApp): Promise<AddressableRows> {
   h.market.set('ACME', 100);
@@ -20,7 +23,20 @@ export async function createOneOfEach(h: Harness, app: HarnessFastifyApp): Promi
     { username: 'walker', password: WALKER_PASSWORD, role: 'viewer' },
     OPERATOR,
   );
+  const sample = { kind: 'sample', name: 'eustock-dax' } as const;
+  const simulation = await h.simulations.startSimulation(
+    SimulationRequest.parse({ bars: sample, cash: '10000' }),
+    OPERATOR,
+  );
+  const optimization = await h.simulations.startOptimization(
+    OptimizationRequest.parse({ bars: sample, cash: '10000', grid: { 'trigger.up_pct': [2, 3] } }),
+    OPERATOR,
+  );
+  await finished(h, 'simulation', simulation.id);
+  await finished(h, 'optimization', optimization.id);
   return {
+    simulations: simulation.id,
+    optimizations: optimization.id,
     portfolios: portfolio.id,
     positions: position.id,
     cycles: cycle.id,
@@ -28,6 +44,17 @@ export async function createOneOfEach(h: Harness, app: HarnessFastifyApp): Promi
     users: user.username,
     events: String(await h.store.audit.lastSeq()),
   };
+}
+
+async function finished(h: Harness, kind: LabJobKind, id: string): Promise<void> {
+  for (let tries = 0; tries < 500; tries++) {
+    const job = await h.store.labJobs.get(kind, id);
+    if (job?.status === 'completed') return;
+    if (job?.status !== 'queued' && job?.status !== 'running')
+      throw new Error(`the ${kind} ended ${job?.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`the ${kind} ${id} did not finish`);
 }
 
 /**

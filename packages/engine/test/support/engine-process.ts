@@ -141,7 +141,9 @@ export async function startBallast(
   running.push(proc);
   const ready = await waitFor(
     'the start-up log line',
-    async () => logs.find((l) => typeof l.instance_id === 'string'),
+    // The start-up line names the instance and the database (a line about an engine taken over names
+    // that engine's instance only).
+    async () => logs.find((l) => typeof l.instance_id === 'string' && typeof l.database === 'string'),
     STARTUP_MS,
     proc,
   );

@@ -15,6 +15,7 @@ import {
   PositionAutoTradingSwitch,
 } from '../../features/positions/components/position-actions';
 import { PositionState } from '../../features/positions/components/position-state';
+import { SimulatePositionButton } from '../../features/simulations/components/simulate-position-button';
 import { RunNowButton } from '../../features/worker/components/run-now-button';
 import { Link } from '../../lib/router';
 import { IfCan, useCan } from '../../lib/session';
@@ -55,6 +56,7 @@ export default function PositionPage({ id }: { id: string }) {
                 <div className="toolbar">
                   <RunNowButton positionId={p.id} symbol={p.symbol} label={`Run now for ${p.symbol}`} />
                   <PositionAutoTradingSwitch position={p} />
+                  <SimulatePositionButton positionId={p.id} symbol={p.symbol} />
                 </div>
               </IfCan>
               <PositionState position={p} currency={currency} now={now} />

@@ -22,6 +22,7 @@ export interface DatabaseSchema {
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   paper_orders: PaperOrdersTable;
+  lab_jobs: LabJobsTable;
 }
 
 export interface PortfoliosTable {
@@ -210,4 +211,30 @@ export interface PaperOrdersTable {
   executed_at: string | null;
   reason: string | null;
   recorded_at: string;
+}
+
+/** The simulation lab's jobs; `result` holds the whole result (a few MB of trades at most) as JSON text. */
+export interface LabJobsTable {
+  id: string;
+  kind: string;
+  name: string | null;
+  status: string;
+  done: number;
+  total: number;
+  requested_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  heartbeat_at: string;
+  runner_host: string;
+  runner_pid: number;
+  error: string | null;
+  from_position: string | null;
+  bars: string | null;
+  request: string;
+  outcome: string | null;
+  result: string | null;
+  /** An uploaded CSV, kept for runs over the same bars (`{"kind": "job"}`); never read by lists. */
+  bars_text: string | null;
+  started_event_id: string | null;
 }

@@ -7,6 +7,7 @@ import { KyselyApiTokenRepository } from './kysely-api-token-repository.js';
 import { KyselyAuditLog } from './kysely-audit-log.js';
 import { KyselyCashMovementRepository } from './kysely-cash-movement-repository.js';
 import { KyselyCycleRepository } from './kysely-cycle-repository.js';
+import { KyselyLabJobRepository } from './kysely-lab-job-repository.js';
 import { KyselyOrderRepository } from './kysely-order-repository.js';
 import { KyselyPortfolioRepository } from './kysely-portfolio-repository.js';
 import { KyselyPositionRepository } from './kysely-position-repository.js';
@@ -43,6 +44,7 @@ export function repositoriesOn(
     tokens: new KyselyApiTokenRepository(db),
     sessions: new KyselySessionRepository(db),
     schedule: new KyselyScheduleRepository(db),
+    labJobs: new KyselyLabJobRepository(db),
   };
 }
 
@@ -104,6 +106,9 @@ export class KyselyStore implements Store {
   }
   get schedule() {
     return this.base.schedule;
+  }
+  get labJobs() {
+    return this.base.labJobs;
   }
 
   async transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {

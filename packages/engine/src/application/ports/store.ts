@@ -5,6 +5,9 @@ import type {
   CashMovementRecord,
   CycleRecord,
   EventDraft,
+  LabJobEnd,
+  LabJobKind,
+  LabJobRecord,
   OrderRecord,
   PortfolioRecord,
   PositionRecord,
@@ -172,6 +175,29 @@ export interface ScheduleRepository {
   takeDue(slot: number, limit: number): Promise<{ id: PositionId; symbol: string }[]>;
 }
 
+/** The simulation lab's jobs (simulations and optimizations); a finished job never changes again. */
+export interface LabJobRepository {
+  /** `barsText`: an uploaded CSV, kept so that later runs can play the same bars. */
+  insert(job: LabJobRecord, barsText?: string | null): Promise<void>;
+  get(kind: LabJobKind, id: string): Promise<LabJobRecord | null>;
+  /** A job of either kind. */
+  find(id: string): Promise<LabJobRecord | null>;
+  /** The CSV uploaded with a job, or null (bars from a sample, a generator or a position). */
+  getBarsText(id: string): Promise<string | null>;
+  /** The result of a completed job as stored (JSON text), or null. */
+  getResult(kind: LabJobKind, id: string): Promise<string | null>;
+  /** Newest first, without results. */
+  list(kind: LabJobKind, page: PageRequest): Promise<Page<LabJobRecord>>;
+  /** Moves a queued job to running; false when it is not queued any more. */
+  markRunning(id: string, at: Instant): Promise<boolean>;
+  /** Stores progress and a heartbeat; false when the job has finished meanwhile (cancelled, failed). */
+  saveProgress(id: string, done: number, total: number, heartbeatAt: Instant): Promise<boolean>;
+  /** Finishes a queued or running job; false (and nothing written) when it had finished already. */
+  finish(id: string, end: LabJobEnd): Promise<boolean>;
+  /** Every queued or running job, oldest first. */
+  listUnfinished(): Promise<LabJobRecord[]>;
+}
+
 export interface Repositories {
   readonly portfolios: PortfolioRepository;
   readonly positions: PositionRepository;
@@ -186,6 +212,7 @@ export interface Repositories {
   readonly tokens: ApiTokenRepository;
   readonly sessions: SessionRepository;
   readonly schedule: ScheduleRepository;
+  readonly labJobs: LabJobRepository;
 }
 
 /** Everything persistent. Writes that belong together go through `transaction`, which serialises writers. */

@@ -4,61 +4,8 @@ import { Field, SelectField } from '../../../components/field';
 import { FormError } from '../../../components/form-error';
 import { useEngineAction } from '../../../lib/actions';
 import { problemsOf } from '../../../lib/api-client';
+import { STRATEGY_PARAM_FIELDS as NUMERIC } from '../../../lib/strategy-params';
 import { updatePosition } from '../api/positions-api';
-
-/** Every strategy parameter of DESIGN §3.1, as the engine names it on the wire. */
-const NUMERIC: readonly { path: string; label: string; suffix?: string; hint: string }[] = [
-  {
-    path: 'trigger.up_pct',
-    label: 'Sell trigger',
-    suffix: '% above anchor',
-    hint: 'sell a slice when the price is this far above the anchor',
-  },
-  {
-    path: 'trigger.down_pct',
-    label: 'Buy trigger',
-    suffix: '% below anchor',
-    hint: 'a positive number: buy when the price is this far below',
-  },
-  { path: 'sizing.rebalance_ratio', label: 'Rebalance ratio', hint: 'aggressiveness of the sizing formula' },
-  {
-    path: 'guardrails.min_stock_pct',
-    label: 'Band minimum',
-    suffix: '% in stock',
-    hint: 'below it the engine buys back into the band',
-  },
-  {
-    path: 'guardrails.max_stock_pct',
-    label: 'Band maximum',
-    suffix: '% in stock',
-    hint: 'above it the engine sells back into the band',
-  },
-  {
-    path: 'guardrails.max_trade_pct',
-    label: 'Largest order',
-    suffix: '% of value',
-    hint: 'cap on one order',
-  },
-  { path: 'guardrails.max_orders_per_day', label: 'Orders per day', hint: 'per position per trading day' },
-  { path: 'order.min_notional', label: 'Smallest order value', hint: 'orders worth less are skipped' },
-  {
-    path: 'order.min_qty',
-    label: 'Smallest quantity',
-    suffix: 'shares',
-    hint: 'orders for fewer shares are skipped',
-  },
-  {
-    path: 'order.commission_rate',
-    label: 'Commission rate',
-    hint: 'fee as a fraction of notional: 0.0001 = 0.01 %',
-  },
-  {
-    path: 'anchor.reset_pct',
-    label: 'Anchor reset',
-    suffix: '% away',
-    hint: 'beyond it the anchor moves to the price, no trade',
-  },
-];
 
 type Draft = Record<string, string>;
 

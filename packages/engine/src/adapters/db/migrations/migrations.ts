@@ -5,6 +5,7 @@ import * as m0002 from './0002-append-only-events.js';
 import * as m0003 from './0003-access.js';
 import * as m0004 from './0004-paper-broker-record.js';
 import * as m0005 from './0005-schedule-slots.js';
+import * as m0006 from './0006-simulation-lab.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialectName): Promise<void> };
 
@@ -15,6 +16,7 @@ const NUMBERED: Record<string, DialectMigration> = {
   '0003-access': m0003,
   '0004-paper-broker-record': m0004,
   '0005-schedule-slots': m0005,
+  '0006-simulation-lab': m0006,
 };
 
 export function migrationProvider(dialect: SqlDialectName): MigrationProvider {

@@ -1,0 +1,88 @@
+/**
+ * A simulation thread: reads or generates bars, plays runs over them and measures them, one request at
+ * a time, so the API thread never computes. Started by `WorkerThreadSimulationCompute`.
+ */
+import { parentPort } from 'node:worker_threads';
+import {
+  type BarsReaders,
+  prepareBars,
+  runEvaluationTask,
+  runSimulationTask,
+  type TaskHooks,
+} from '../../application/simulations/compute-tasks.js';
+import type { SimulationBars } from '../../domain/simulation/simulate-bars.js';
+import { BarCsvError, parseBarCsv } from '../market-data/bar-csv.js';
+import { seededUniform } from './seeded-uniform.js';
+import { barsFromShared, type SharedBars, shareBars } from './shared-bars.js';
+import type { FromSimulationThread, ToSimulationThread } from './simulation-thread-messages.js';
+
+/** Progress is posted at most this often. */
+const PROGRESS_EVERY_MS = 100;
+
+const port = parentPort!;
+const send = (message: FromSimulationThread) => port.postMessage(message);
+const held = new Map<string, SimulationBars>();
+
+const readers: BarsReaders = {
+  parseCsv(text, source) {
+    try {
+      const series = parseBarCsv(text, { source });
+      return { ok: true, bars: series, symbols: series.symbols };
+    } catch (error) {
+      if (!(error instanceof BarCsvError)) throw error;
+      return { ok: false, message: error.message, details: { line: error.line, column: error.column } };
+    }
+  },
+  uniformFor: seededUniform,
+};
+
+function hooksFor(id: number, cancel: Int32Array): TaskHooks {
+  let last = 0;
+  return {
+    progress(done, total) {
+      const now = performance.now();
+      if (done < total && now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      send({ kind: 'progress', id, done, total });
+    },
+    cancelled: () => Atomics.load(cancel, 0) !== 0,
+  };
+}
+
+function barsFor(key: string, shared: SharedBars | undefined): SimulationBars {
+  if (shared) held.set(key, barsFromShared(shared));
+  const bars = held.get(key);
+  if (!bars) throw new Error(`no bars ${key} in this thread`);
+  return bars;
+}
+
+function handle(m: Exclude<ToSimulationThread, { kind: 'forget' }>): FromSimulationThread {
+  if (m.kind === 'prepare') {
+    const prepared = prepareBars(m.spec, readers);
+    if (!prepared.ok)
+      return { kind: 'refused', id: m.id, message: prepared.message, details: prepared.details };
+    const shared = shareBars(prepared.bars);
+    held.set(m.key, { ...prepared.bars, times: shared.times, closes: shared.closes });
+    return { kind: 'prepared', id: m.id, bars: shared };
+  }
+  const hooks = hooksFor(m.id, m.cancel);
+  const bars = barsFor(m.key, m.bars);
+  if (m.kind === 'simulate') {
+    const outcome = runSimulationTask(bars, m.run, hooks);
+    return outcome === null ? { kind: 'cancelled', id: m.id } : { kind: 'simulated', id: m.id, outcome };
+  }
+  const evaluated = runEvaluationTask(bars, m.runs, m.benchmark, hooks);
+  return evaluated === null ? { kind: 'cancelled', id: m.id } : { kind: 'evaluated', id: m.id, ...evaluated };
+}
+
+port.on('message', (m: ToSimulationThread) => {
+  if (m.kind === 'forget') {
+    held.delete(m.key);
+    return;
+  }
+  try {
+    send(handle(m));
+  } catch (error) {
+    send({ kind: 'failed', id: m.id, message: error instanceof Error ? error.message : String(error) });
+  }
+});
