@@ -100,7 +100,7 @@ describe('ballast optimize over the DAX sample', () => {
     expect(lines[1]).toMatch(/^1\s+\d/);
     expect(lines[2]).toMatch(/^2\s+\d/);
     expect(lines[3]).toBe('the best 2 of 3 combinations, ranked by return_pct');
-    expect(lines[4]).toMatch(/^buy-and-hold: 86437\.5 → \d+\.\d+ \(236\.07 %\)/);
+    expect(lines[4]).toMatch(/^buy-and-hold: 86437\.5 → \d+\.\d+ \(236\.07 %\).*, 1 trade$/);
     const json = JSON.parse(
       (
         await ballast(

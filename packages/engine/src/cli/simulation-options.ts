@@ -63,5 +63,5 @@ export function startFromOptions(options: StartOptions): CliStart {
 export function metricsLine(label: string, m: SimulationMetrics): string {
   const pct = (x: number | null) => (x === null ? '-' : `${x.toFixed(2)} %`);
   const sharpe = m.sharpe === null ? '-' : m.sharpe.toFixed(3);
-  return `${label}: ${m.start_value} → ${m.end_value} (${pct(m.return_pct)}), annualized ${pct(m.annualized_return_pct)}, volatility ${pct(m.annualized_volatility_pct)}, Sharpe ${sharpe}, max drawdown ${pct(m.max_drawdown_pct)}, fees ${m.fees}, ${m.trades} trades`;
+  return `${label}: ${m.start_value} → ${m.end_value} (${pct(m.return_pct)}), annualized ${pct(m.annualized_return_pct)}, volatility ${pct(m.annualized_volatility_pct)}, Sharpe ${sharpe}, max drawdown ${pct(m.max_drawdown_pct)}, fees ${m.fees}, ${m.trades} ${m.trades === 1 ? 'trade' : 'trades'}`;
 }
