@@ -23,6 +23,83 @@ export type PositionChange = Pick<
 export type OrderStatusChange = Pick<OrderRow, 'id' | 'status' | 'reason' | 'updated_at'>;
 
 /**
+ * The columns a dialect's own writer binds, in one order for every writer: statements are built from
+ * these lists and `cellsOf` lays a row out in the same order.
+ */
+export const EVENT_COLUMNS = [
+  'seq',
+  'id',
+  'type',
+  'occurred_at',
+  'recorded_at',
+  'source',
+  'actor',
+  'cycle_id',
+  'parent_id',
+  'portfolio_id',
+  'position_id',
+  'symbol',
+  'payload',
+  'prev_hash',
+  'hash',
+] as const satisfies readonly (keyof EventRow)[];
+export const ORDER_COLUMNS = [
+  'id',
+  'client_order_id',
+  'portfolio_id',
+  'position_id',
+  'cycle_id',
+  'symbol',
+  'side',
+  'qty',
+  'price',
+  'est_fee',
+  'commission_rate',
+  'status',
+  'reason',
+  'source',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof OrderRow)[];
+export const TRADE_COLUMNS = [
+  'id',
+  'order_id',
+  'portfolio_id',
+  'position_id',
+  'symbol',
+  'side',
+  'qty',
+  'price',
+  'fee',
+  'executed_at',
+] as const satisfies readonly (keyof TradeRow)[];
+/** What a cycle changes in a position, `id` first. */
+export const POSITION_CHANGE_COLUMNS = [
+  'id',
+  'shares',
+  'cash',
+  'anchor',
+  'invested',
+  'auto_trading_enabled',
+  'params',
+  'orders_day',
+  'orders_today',
+  'version',
+  'updated_at',
+] as const satisfies readonly (keyof PositionChange)[];
+export const ORDER_STATUS_COLUMNS = [
+  'id',
+  'status',
+  'reason',
+  'updated_at',
+] as const satisfies readonly (keyof OrderStatusChange)[];
+
+/** A row's values in the order of `columns`. */
+export function cellsOf<T>(columns: readonly (keyof T)[]): (row: T) => unknown[] {
+  return (row) => columns.map((c) => row[c]);
+}
+
+/**
  * The many-row writes of a trading cycle, always inside the caller's transaction. The portable writer
  * builds multi-row statements with Kysely; a dialect may bring a faster one (SQLite: prepared
  * statements run row by row, which costs a few microseconds where building a 500-row statement costs

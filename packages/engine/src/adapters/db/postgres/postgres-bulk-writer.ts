@@ -1,11 +1,17 @@
 import { type RawBuilder, sql } from 'kysely';
-import type {
-  BulkWriter,
-  EventRow,
-  OrderRow,
-  OrderStatusChange,
-  PositionChange,
-  TradeRow,
+import {
+  type BulkWriter,
+  cellsOf,
+  EVENT_COLUMNS,
+  type EventRow,
+  ORDER_COLUMNS,
+  ORDER_STATUS_COLUMNS,
+  type OrderRow,
+  type OrderStatusChange,
+  POSITION_CHANGE_COLUMNS,
+  type PositionChange,
+  TRADE_COLUMNS,
+  type TradeRow,
 } from '../bulk-writer.js';
 import type { DbExecutor } from '../db-executor.js';
 
@@ -22,97 +28,31 @@ interface RowShape<T> {
   readonly cells: (row: T) => unknown[];
 }
 
-function shape<T>(columns: string, cells: (row: T) => unknown[]): RowShape<T> {
-  const typed = columns.split(',').map((c) => c.trim().split(':'));
+/** The shape of rows with these columns; `types` names the columns that are not text. */
+function shape<T>(
+  columns: readonly (keyof T & string)[],
+  types: Partial<Record<keyof T & string, string>> = {},
+): RowShape<T> {
   return {
-    columns: sql.raw(typed.map(([name]) => name).join(', ')),
+    columns: sql.raw(columns.join(', ')),
     fields: sql.raw(
-      typed
-        .map(([name, type], i) => (type ? `(r->>${i})::${type} as ${name}` : `r->>${i} as ${name}`))
+      columns
+        .map((name, i) => (types[name] ? `(r->>${i})::${types[name]} as ${name}` : `r->>${i} as ${name}`))
         .join(', '),
     ),
-    cells,
+    cells: cellsOf<T>(columns),
   };
 }
 
-const EVENTS = shape<EventRow>(
-  'seq:bigint, id, type, occurred_at, recorded_at, source, actor, cycle_id, parent_id, portfolio_id, position_id, symbol, payload, prev_hash, hash',
-  (r) => [
-    r.seq,
-    r.id,
-    r.type,
-    r.occurred_at,
-    r.recorded_at,
-    r.source,
-    r.actor,
-    r.cycle_id,
-    r.parent_id,
-    r.portfolio_id,
-    r.position_id,
-    r.symbol,
-    r.payload,
-    r.prev_hash,
-    r.hash,
-  ],
-);
-const ORDERS = shape<OrderRow>(
-  'id, client_order_id, portfolio_id, position_id, cycle_id, symbol, side, qty, price, est_fee, commission_rate, status, reason, source, created_at, updated_at',
-  (o) => [
-    o.id,
-    o.client_order_id,
-    o.portfolio_id,
-    o.position_id,
-    o.cycle_id,
-    o.symbol,
-    o.side,
-    o.qty,
-    o.price,
-    o.est_fee,
-    o.commission_rate,
-    o.status,
-    o.reason,
-    o.source,
-    o.created_at,
-    o.updated_at,
-  ],
-);
-const TRADES = shape<TradeRow>(
-  'id, order_id, portfolio_id, position_id, symbol, side, qty, price, fee, executed_at',
-  (t) => [
-    t.id,
-    t.order_id,
-    t.portfolio_id,
-    t.position_id,
-    t.symbol,
-    t.side,
-    t.qty,
-    t.price,
-    t.fee,
-    t.executed_at,
-  ],
-);
-const ORDER_STATUSES = shape<OrderStatusChange>('id, status, reason, updated_at', (o) => [
-  o.id,
-  o.status,
-  o.reason,
-  o.updated_at,
-]);
-const POSITIONS = shape<PositionChange>(
-  'id, shares, cash, anchor, invested, auto_trading_enabled:integer, params, orders_day, orders_today:integer, version:integer, updated_at',
-  (p) => [
-    p.id,
-    p.shares,
-    p.cash,
-    p.anchor,
-    p.invested,
-    p.auto_trading_enabled,
-    p.params,
-    p.orders_day,
-    p.orders_today,
-    p.version,
-    p.updated_at,
-  ],
-);
+const EVENTS = shape<EventRow>(EVENT_COLUMNS, { seq: 'bigint' });
+const ORDERS = shape<OrderRow>(ORDER_COLUMNS);
+const TRADES = shape<TradeRow>(TRADE_COLUMNS);
+const ORDER_STATUSES = shape<OrderStatusChange>(ORDER_STATUS_COLUMNS);
+const POSITIONS = shape<PositionChange>(POSITION_CHANGE_COLUMNS, {
+  auto_trading_enabled: 'integer',
+  orders_today: 'integer',
+  version: 'integer',
+});
 
 /**
  * A lone UTF-16 surrogate: JSON.stringify writes it as an escape that PostgreSQL's JSON refuses, where

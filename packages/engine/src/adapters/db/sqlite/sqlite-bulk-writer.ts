@@ -1,23 +1,35 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { BulkWriter } from '../bulk-writer.js';
+import {
+  type BulkWriter,
+  cellsOf,
+  EVENT_COLUMNS,
+  ORDER_COLUMNS,
+  POSITION_CHANGE_COLUMNS,
+  TRADE_COLUMNS,
+} from '../bulk-writer.js';
+
+/** `INSERT INTO table (a, b, …) VALUES (?, ?, …)` for the columns given. */
+const insertInto = (table: string, columns: readonly string[]) =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+
+const eventCells = cellsOf(EVENT_COLUMNS);
+const orderCells = cellsOf(ORDER_COLUMNS);
+const tradeCells = cellsOf(TRADE_COLUMNS);
+const [, ...CHANGED] = POSITION_CHANGE_COLUMNS;
+/** The changed columns first, then the id the statement's WHERE names. */
+const positionCells = cellsOf([...CHANGED, 'id'] as const);
 
 /**
  * The SQLite bulk writer: one prepared statement per kind of row, run row by row inside the caller's
  * transaction on the same connection (better-sqlite3 is synchronous, so nothing interleaves).
  */
 export function sqliteBulkWriter(raw: BetterSqlite3.Database): BulkWriter {
-  const event = raw.prepare(
-    'INSERT INTO events (seq, id, type, occurred_at, recorded_at, source, actor, cycle_id, parent_id, portfolio_id, position_id, symbol, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const order = raw.prepare(
-    'INSERT INTO orders (id, client_order_id, portfolio_id, position_id, cycle_id, symbol, side, qty, price, est_fee, commission_rate, status, reason, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const event = raw.prepare(insertInto('events', EVENT_COLUMNS));
+  const order = raw.prepare(insertInto('orders', ORDER_COLUMNS));
   const orderStatus = raw.prepare('UPDATE orders SET status = ?, reason = ?, updated_at = ? WHERE id = ?');
-  const trade = raw.prepare(
-    'INSERT INTO trades (id, order_id, portfolio_id, position_id, symbol, side, qty, price, fee, executed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const trade = raw.prepare(insertInto('trades', TRADE_COLUMNS));
   const position = raw.prepare(
-    'UPDATE positions SET shares = ?, cash = ?, anchor = ?, invested = ?, auto_trading_enabled = ?, params = ?, orders_day = ?, orders_today = ?, version = ?, updated_at = ? WHERE id = ?',
+    `UPDATE positions SET ${CHANGED.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
   );
   const claim = raw.prepare(
     'INSERT INTO position_claims (position_id, owner, until) VALUES (?, ?, ?) ON CONFLICT (position_id) DO UPDATE SET owner = excluded.owner, until = excluded.until WHERE position_claims.until < ? OR position_claims.owner = ? RETURNING position_id',
@@ -33,82 +45,19 @@ export function sqliteBulkWriter(raw: BetterSqlite3.Database): BulkWriter {
       for (const id of ids) release.run(id, owner);
     },
     async appendEvents(_db, rows) {
-      for (const r of rows) {
-        event.run(
-          r.seq,
-          r.id,
-          r.type,
-          r.occurred_at,
-          r.recorded_at,
-          r.source,
-          r.actor,
-          r.cycle_id,
-          r.parent_id,
-          r.portfolio_id,
-          r.position_id,
-          r.symbol,
-          r.payload,
-          r.prev_hash,
-          r.hash,
-        );
-      }
+      for (const r of rows) event.run(eventCells(r));
     },
     async insertOrders(_db, rows) {
-      for (const o of rows) {
-        order.run(
-          o.id,
-          o.client_order_id,
-          o.portfolio_id,
-          o.position_id,
-          o.cycle_id,
-          o.symbol,
-          o.side,
-          o.qty,
-          o.price,
-          o.est_fee,
-          o.commission_rate,
-          o.status,
-          o.reason,
-          o.source,
-          o.created_at,
-          o.updated_at,
-        );
-      }
+      for (const o of rows) order.run(orderCells(o));
     },
     async updateOrderStatuses(_db, rows) {
       for (const o of rows) orderStatus.run(o.status, o.reason, o.updated_at, o.id);
     },
     async insertTrades(_db, rows) {
-      for (const t of rows)
-        trade.run(
-          t.id,
-          t.order_id,
-          t.portfolio_id,
-          t.position_id,
-          t.symbol,
-          t.side,
-          t.qty,
-          t.price,
-          t.fee,
-          t.executed_at,
-        );
+      for (const t of rows) trade.run(tradeCells(t));
     },
     async updatePositions(_db, rows) {
-      for (const p of rows) {
-        position.run(
-          p.shares,
-          p.cash,
-          p.anchor,
-          p.invested,
-          p.auto_trading_enabled,
-          p.params,
-          p.orders_day,
-          p.orders_today,
-          p.version,
-          p.updated_at,
-          p.id,
-        );
-      }
+      for (const p of rows) position.run(positionCells(p));
     },
   };
 }
