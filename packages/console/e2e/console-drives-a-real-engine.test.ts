@@ -7,7 +7,6 @@
  * the engine's own error and changes nothing; halting a portfolio stops its orders. Each main page is
  * saved as a screenshot under artifacts/screenshots.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,19 +20,26 @@ import {
   engineSettings,
   ensureBuilt,
   killHard,
-  ROOT,
   running,
   startBallast,
   stop,
   waitFor,
   writeSeesawCsv,
 } from '../../engine/test/support/engine-process.js';
-import { browserMissing, launchBrowser, openPage, screenshot } from './support/browser.js';
+import {
+  browserMissing,
+  confirmIn,
+  launchBrowser,
+  logIn,
+  openPage,
+  requireBuiltConsole,
+  screenshot,
+  unexpectedOf,
+} from './support/browser.js';
 
 const missing = browserMissing();
 if (missing) console.warn(`skipping the browser tests: ${missing}`);
 
-const CONSOLE_BUILD = join(ROOT, 'packages/console/dist/index.html');
 const qty = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
 let dir = '';
@@ -45,9 +51,7 @@ let pageProblems: string[] = [];
 let portfolio: Portfolio;
 let position: Position;
 
-/** Errors the browser logs that are expected: a refused request (a 4xx we test on purpose). */
-const EXPECTED = /Failed to load resource: the server responded with a status of 4\d\d/;
-const unexpected = () => pageProblems.filter((p) => !EXPECTED.test(p));
+const unexpected = () => unexpectedOf(pageProblems);
 
 const workerCycles = async () =>
   (await api.all(CycleSummary, '/v1/trading/cycles?source=worker')).filter((c) => c.status !== 'running');
@@ -70,17 +74,7 @@ async function settled(): Promise<void> {
   );
 }
 
-/** The login page, as a person uses it. */
-async function logIn(on: Page, username: string, password: string): Promise<void> {
-  await on.getByLabel('Username').fill(username);
-  await on.getByLabel('Password').fill(password);
-  await on.getByRole('button', { name: 'Log in' }).click();
-  await on.getByRole('button', { name: 'Log out' }).waitFor();
-}
-
-async function confirm(name: string): Promise<void> {
-  await page.getByRole('dialog').getByRole('button', { name, exact: true }).click();
-}
+const confirm = (name: string) => confirmIn(page, name);
 
 /** The notice an action left, found by its title. */
 function notice(title: string | RegExp) {
@@ -90,8 +84,7 @@ function notice(title: string | RegExp) {
 beforeAll(async () => {
   if (missing) return;
   ensureBuilt();
-  if (!existsSync(CONSOLE_BUILD))
-    throw new Error(`the console is not built (${CONSOLE_BUILD} is missing): run npm run build`);
+  requireBuiltConsole();
   dir = await mkdtemp(join(tmpdir(), 'ballast-console-'));
   const csv = await writeSeesawCsv(dir, 5_000);
   engine = await startBallast('serve', { ...engineSettings(dir, csv), TRADING_WORKER_ENABLED: 'true' });
@@ -327,7 +320,7 @@ describe.skipIf(missing !== null)('the console in a real browser, against a real
     const overflow = await phone.page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow as number).toBeLessThanOrEqual(0);
     await screenshot(phone.page, 'dashboard-phone');
-    expect(phone.problems.filter((p) => !EXPECTED.test(p))).toEqual([]);
+    expect(unexpectedOf(phone.problems)).toEqual([]);
     await phone.close();
     expect(unexpected()).toEqual([]);
   });

@@ -50,3 +50,31 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+const CONSOLE_BUILD = join(ROOT, 'packages/console/dist/index.html');
+
+/** The console must be built for `ballast serve` to serve it. */
+export function requireBuiltConsole(): void {
+  if (!existsSync(CONSOLE_BUILD))
+    throw new Error(`the console is not built (${CONSOLE_BUILD} is missing): run npm run build`);
+}
+
+/** Errors the browser logs that are expected: a refused request (a 4xx a test makes on purpose). */
+const EXPECTED = /Failed to load resource: the server responded with a status of 4\d\d/;
+
+/** The problems a page logged, less the expected ones. */
+export const unexpectedOf = (problems: readonly string[]): string[] =>
+  problems.filter((p) => !EXPECTED.test(p));
+
+/** The login page, as a person uses it. */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+}
+
+/** Clicks a button of the open confirmation dialog. */
+export async function confirmIn(page: Page, name: string): Promise<void> {
+  await page.getByRole('dialog').getByRole('button', { name, exact: true }).click();
+}

@@ -60,6 +60,21 @@ describe('the figures of a value path, by hand', () => {
     });
   });
 
+  it('does not annualize bars that span less than a day: minutes of prices say nothing of a year', () => {
+    const path = [100, 105, 99.75, 104.7375];
+    const minutes = pathFigures(path, 3 * 60_000);
+    expect(minutes).toEqual({
+      returnPct: expect.closeTo(4.7375, 10),
+      annualizedReturnPct: null,
+      annualizedVolatilityPct: null,
+      sharpe: null,
+      maxDrawdownPct: expect.closeTo(5, 10),
+    });
+    const day = pathFigures(path, DAY);
+    expect(day.annualizedVolatilityPct).toBeGreaterThan(0);
+    expect(day.sharpe).not.toBeNull();
+  });
+
   it('refuses a value that is not positive: a position is never worth nothing or less', () => {
     expect(() => pathFigures([100, 0], DAY)).toThrow(/positive/);
     expect(() => pathFigures([100, Number.NaN], DAY)).toThrow(/positive/);

@@ -10,11 +10,17 @@
  * year and a session series as if the market never closed.
  */
 export const YEAR_MS = 365.25 * 86_400_000;
+/**
+ * Bars spanning less than this are not annualized: a few minutes of prices (a position that has just
+ * started trading) would be compounded into absurd yearly figures. The annualized return, volatility
+ * and Sharpe are then null; the plain return and drawdown are still given.
+ */
+export const MIN_ANNUALIZED_SPAN_MS = 86_400_000;
 
 export interface PathFigures {
   /** (last / first − 1) · 100. */
   readonly returnPct: number;
-  /** The compound rate per year over the span, in percent; null when it cannot be written as a number. */
+  /** The compound rate per year over the span, in percent; null under a day's span or when it cannot be written as a number. */
   readonly annualizedReturnPct: number | null;
   /** Sample standard deviation of the bar returns · √(periods per year) · 100; null under two returns. */
   readonly annualizedVolatilityPct: number | null;
@@ -60,7 +66,7 @@ export class PathStats {
   figures(spanMs: number): PathFigures {
     if (this.count === 0) throw new RangeError('a value path needs at least one value');
     const returns = this.count - 1;
-    const years = spanMs / YEAR_MS;
+    const years = spanMs >= MIN_ANNUALIZED_SPAN_MS ? spanMs / YEAR_MS : 0;
     const perYear = years > 0 ? returns / years : Number.NaN;
     const sd = returns >= 2 ? Math.sqrt(this.squares / (returns - 1)) : Number.NaN;
     const volatility = sd * Math.sqrt(perYear);

@@ -52,6 +52,12 @@ export function MetricsTable({
       <p className={edge >= 0 ? 'positive' : 'negative'}>
         {edge >= 0 ? 'Ahead of' : 'Behind'} buy and hold by {formatPct(Math.abs(edge))} points of return.
       </p>
+      {buyAndHold.annualized_return_pct === null && buyAndHold.annualized_volatility_pct === null && (
+        <p className="muted">
+          Not annualized: the bars span less than a day (or too few bars to measure), too little to say
+          anything about a year.
+        </p>
+      )}
     </>
   );
 }
