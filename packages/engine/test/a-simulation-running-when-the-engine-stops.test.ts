@@ -20,11 +20,11 @@ import {
   writeSeesawCsv,
 } from './support/engine-process.js';
 
-/** Several seconds of work: five million one-minute bars, trading every few dozen. */
+/** Half a minute of work: five million volatile one-minute bars, 0.1 % triggers, up to 1 000 orders a day. */
 const LONG_RUN = {
-  bars: { kind: 'synthetic', seed: 5, bars: 5_000_000, interval_minutes: 1 },
+  bars: { kind: 'synthetic', seed: 5, bars: 5_000_000, interval_minutes: 1, volatility_pct_per_year: 60 },
   cash: '100000',
-  params: { trigger: { up_pct: 0.2, down_pct: 0.2 } },
+  params: { trigger: { up_pct: 0.1, down_pct: 0.1 }, guardrails: { max_orders_per_day: 1000 } },
 };
 
 let dir = '';

@@ -5,12 +5,16 @@ import { untilFinished, watchUntil } from '../test-support/lab-calls.js';
 
 const api = harnessAppPerTest();
 
-/** Five million one-minute bars with tight triggers: a run of several seconds, trading every few dozen bars. */
+/**
+ * Five million one-minute bars, volatile, with triggers of 0.1 % and up to 1 000 orders a day: hundreds
+ * of thousands of fills, half a minute of work if let run — far longer than the test watches it. (With
+ * 0.2 % triggers and the default order limit the core skips most bars and is done in two seconds.)
+ */
 const LONG_RUN = {
   name: 'five million bars',
-  bars: { kind: 'synthetic', seed: 11, bars: 5_000_000, interval_minutes: 1, volatility_pct_per_year: 30 },
+  bars: { kind: 'synthetic', seed: 11, bars: 5_000_000, interval_minutes: 1, volatility_pct_per_year: 60 },
   cash: '100000',
-  params: { trigger: { up_pct: 0.2, down_pct: 0.2 } },
+  params: { trigger: { up_pct: 0.1, down_pct: 0.1 }, guardrails: { max_orders_per_day: 1000 } },
 };
 
 describe('a long simulation', () => {
