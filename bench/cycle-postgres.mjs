@@ -1,9 +1,11 @@
-// Scheduled worker cycles over 10 000 active positions on PostgreSQL: one engine, then two engines
+// Scheduled worker cycles over 10 000 active positions on PostgreSQL: one engine, and two engines
 // running the same slot at once (each on a worker thread with a pool of its own, as two `ballast worker`
-// processes would), splitting the slot's positions between them. What bounds them: how much of the wall
-// time the writers' advisory lock was held, and the server's own rate for the cycle's event rows
-// inserted with multi-row INSERTs into an empty copy of the events table (the ceiling). The audit chain
-// the engines wrote together is verified at the end.
+// processes would), splitting the slot's positions between them. The two configurations take turns,
+// three slots each, and each figure is the median slot (the machine is shared). What bounds them: how
+// much of the wall time the writers' advisory lock was held, the CPU the slot kept busy, and the
+// server's own rate for the cycle's event rows inserted with multi-row INSERTs into an empty copy of the
+// events table (the ceiling). The audit chain the engines wrote together is verified at the end.
+import { readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { probeBenchPostgres, withBenchDatabase } from './bench-postgres-database.mjs';
@@ -61,12 +63,17 @@ async function withEngines(url, now, names, fn) {
 
 /** Runs the slot of `at` on every engine at once; wall time from the start of all to the end of the last. */
 async function runSlot(engines, at) {
+  const [cpu, server] = [process.cpuUsage(), serverCpuMs()];
   const started = performance.now();
   const cycles = await Promise.all(engines.map((e) => e.cycle(at)));
   const ms = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  const serverAfter = serverCpuMs();
   const held = cycles.flatMap((c) => c.transactions.held).sort((a, b) => a[0] - b[0]);
   return {
     ms,
+    cpuMs: (user + system) / 1000,
+    serverCpuMs: server === null || serverAfter === null ? null : serverAfter - server,
     cycles,
     positions: cycles.reduce((n, c) => n + c.positions, 0),
     orders: cycles.reduce((n, c) => n + c.orders, 0),
@@ -76,6 +83,30 @@ async function runSlot(engines, at) {
     heldUnionMs: unionMs(held),
     waitMs: cycles.reduce((n, c) => n + c.transactions.waitMs, 0),
   };
+}
+
+/**
+ * CPU time of every `postgres` process on this machine so far (Linux /proc), or null when there are
+ * none to read (a server elsewhere): with the engines' own CPU, what the slot cost the machine. Other
+ * databases' work on the same server counts too.
+ */
+function serverCpuMs() {
+  let ticks = 0;
+  let found = false;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes(' (postgres) ')) continue;
+      // After "pid (comm) ": state is field 0, utime/stime/cutime/cstime are fields 11–14.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += fields.slice(11, 15).reduce((n, f) => n + Number(f), 0);
+      found = true;
+    }
+  } catch {
+    return null; // no /proc, or a process ended while it was read: this slot goes unmeasured
+  }
+  return found ? ticks * 10 : null; // USER_HZ is 100 on Linux
 }
 
 /** The length of the union of [start, end] intervals sorted by start. */
@@ -139,6 +170,8 @@ async function rawInsertRate(url, cycleId) {
 
 const perSecond = (positions, ms) => Math.round(positions / (ms / 1000));
 const share = (part, whole) => Number((part / whole).toFixed(2));
+/** Cores the slot kept busy on average: the engines' threads and, when it runs here, the server. */
+const cores = (slot) => share(slot.cpuMs + (slot.serverCpuMs ?? 0), slot.ms);
 
 export async function benchCyclePostgres() {
   const unreachable = await probeBenchPostgres();
@@ -156,42 +189,62 @@ export async function benchCyclePostgres() {
   });
 }
 
+/** Measured slots per configuration, one engine and two taking turns, so both see the same load. */
+const ROUNDS = 3;
+
+/** The slot of median wall time. */
+const median = (slots) => [...slots].sort((a, b) => a.ms - b.ms)[Math.floor(slots.length / 2)];
+
 async function measure(url, f) {
   const t0 = f.clock.now();
-  // The first slot settles the fixture's scattered anchors (about 40 % of positions trade); the
-  // measured one is the next a minute later, as it runs day in, day out.
-  const [first, one] = await withEngines(url, t0, ['engine-1'], async (engines) => {
-    const settling = await runSlot(engines, t0);
-    await analyze(url);
-    return [settling, await runSlot(engines, t0 + MINUTE)];
-  });
-  // Two fresh engines: a slot to warm them up (threads start cold), then the measured one.
-  const two = await withEngines(url, t0 + 2 * MINUTE, ['engine-a', 'engine-b'], async (engines) => {
-    await runSlot(engines, t0 + 2 * MINUTE);
-    return runSlot(engines, t0 + 3 * MINUTE);
-  });
-  for (const slot of [first, one, two])
+  const at = (slot) => t0 + slot * MINUTE;
+  const { first, ones, twos } = await withEngines(
+    url,
+    t0,
+    ['engine-1', 'engine-a', 'engine-b'],
+    async ([solo, a, b]) => {
+      // The first slot settles the fixture's scattered anchors (about 40 % of positions trade); the
+      // measured ones follow a minute apart, as they run day in, day out. The two engines get a slot
+      // to warm up first (threads start cold).
+      const settling = await runSlot([solo], at(0));
+      await analyze(url);
+      await runSlot([a, b], at(1));
+      const rounds = { first: settling, ones: [], twos: [] };
+      for (let r = 0; r < ROUNDS; r++) {
+        rounds.ones.push(await runSlot([solo], at(2 + 2 * r)));
+        rounds.twos.push(await runSlot([a, b], at(3 + 2 * r)));
+      }
+      return rounds;
+    },
+  );
+  for (const slot of [first, ...ones, ...twos])
     if (slot.positions !== POSITIONS)
       throw new Error(`a slot evaluated ${slot.positions} positions, not ${POSITIONS}`);
-  // Four slots, three engines, one lock: the audit trail must still be one gap-free chain.
+  // Eight slots, three engines, one lock: the audit trail must still be one gap-free chain.
   const chain = await f.store.audit.verify();
   if (!chain.ok) throw new Error(`the audit chain broke at seq ${chain.first_bad_seq}: ${chain.reason}`);
+  const [one, two] = [median(ones), median(twos)];
   const raw = await rawInsertRate(url, one.cycles[0].id);
   const ceiling = raw.rowsPerSecond / (raw.rows / POSITIONS);
+  const rates = (slots) => slots.map((s) => perSecond(POSITIONS, s.ms)).join(' ');
   return {
     cycle_postgres_positions_per_s: perSecond(POSITIONS, one.ms),
+    cycle_postgres_slots_positions_per_s: rates(ones),
     cycle_postgres_ms: Math.round(one.ms),
     cycle_postgres_orders: one.orders,
     cycle_postgres_events: raw.rows,
     cycle_postgres_write_transactions: one.transactions,
     cycle_postgres_statements: one.statements,
     cycle_postgres_lock_held_share: share(one.heldMs, one.ms),
+    cycle_postgres_cpu_cores: cores(one),
     cycle_postgres_first_cycle_positions_per_s: perSecond(POSITIONS, first.ms),
     cycle_postgres_2engines_positions_per_s: perSecond(POSITIONS, two.ms),
+    cycle_postgres_2engines_slots_positions_per_s: rates(twos),
     cycle_postgres_2engines_ms: Math.round(two.ms),
     cycle_postgres_2engines_split: two.cycles.map((c) => c.positions).join(' + '),
     cycle_postgres_2engines_lock_held_share: share(two.heldUnionMs, two.ms),
     cycle_postgres_2engines_lock_wait_share: share(two.waitMs / 2, two.ms),
+    cycle_postgres_2engines_cpu_cores: cores(two),
     raw_postgres_event_rows_per_s: Math.round(raw.rowsPerSecond),
     raw_postgres_ceiling_positions_per_s: Math.round(ceiling),
     cycle_postgres_share_of_ceiling: share(POSITIONS / (one.ms / 1000), ceiling),

@@ -170,7 +170,8 @@ export interface ScheduleRepository {
   addMissing(): Promise<number>;
   /**
    * Takes up to `limit` positions that trade automatically and were not taken for `slot` yet, and
-   * marks them taken; must run inside a write transaction.
+   * marks them taken. Atomic on its own, inside a write transaction or not: engines sharing the
+   * database never take the same position for the same slot.
    */
   takeDue(slot: number, limit: number): Promise<{ id: PositionId; symbol: string }[]>;
 }

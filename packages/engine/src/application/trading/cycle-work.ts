@@ -28,9 +28,11 @@ export function inBatches(positions: Due[], size: number): CycleWork {
 }
 
 /**
- * The positions due in `slot`, taken from the database a batch at a time (each take one write
- * transaction), so every engine sharing the database gets its share and none gets a position twice.
- * Quotes are fetched for every candidate's symbol: which ones this engine will get is not known yet.
+ * The positions due in `slot`, taken from the database a batch at a time, so every engine sharing the
+ * database gets its share and none gets a position twice. A take is one atomic statement of its own,
+ * outside the writers' lock (it reads no audit chain): two engines take their batches side by side
+ * while a third writes (decision 0014). Quotes are fetched for every candidate's symbol: which ones
+ * this engine will get is not known yet.
  */
 export async function slotWork(
   store: Store,
@@ -42,6 +44,6 @@ export async function slotWork(
   return {
     symbols: symbolsOf(candidates),
     expected: candidates.length,
-    next: () => store.transaction((tx) => tx.schedule.takeDue(slot, size)),
+    next: () => store.schedule.takeDue(slot, size),
   };
 }
