@@ -54,7 +54,9 @@ export function evaluatePosition(input: EvaluationInput): Evaluation {
   const qty = roundOrderQty(proposal.qty, state, price, params.order.commissionRate);
   if (qty.isZero() && proposal.origin === 'band_overrule')
     return { kind: 'hold', trigger: { ...trigger, reason: `${trigger.reason}; ${proposal.note}` } };
-  const order = orderCheckFor(sideOf(proposal.qty), qty, price, params.order.commissionRate);
+  // A trigger's order has the trigger's side even when it comes to nothing (no shares to sell has no sign).
+  const side = proposal.origin === 'trigger' && trigger.direction ? trigger.direction : sideOf(proposal.qty);
+  const order = orderCheckFor(side, qty, price, params.order.commissionRate);
   const signed = order.side === 'buy' ? qty : qty.neg();
   const allocAfter = allocationApprox(
     state.shares.add(signed),

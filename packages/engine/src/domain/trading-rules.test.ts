@@ -101,6 +101,15 @@ describe('guardrails list every reason an order is blocked', () => {
     if (e.kind !== 'skip') throw new Error(e.kind);
     expect(e.guardrail.reasons.map((r) => r.code)).toContain('GUARDRAIL_ZERO_QTY');
   });
+  it('keeps the side of a sell trigger that comes to nothing because there are no shares', () => {
+    const params = makeParams({ guardrails: { min_stock_pct: 0, max_stock_pct: 5 } });
+    const e = evaluate({ shares: '0', cash: '0' }, 103, { params });
+    if (e.kind !== 'skip') throw new Error(e.kind);
+    expect(e.trigger.direction).toBe('sell');
+    expect(e.guardrail.proposal.note).toBe('nothing to sell: no shares');
+    expect(e.guardrail.order.side).toBe('sell');
+    expect(e.guardrail.order.qty.isZero()).toBe(true);
+  });
 });
 
 describe('the band is a risk limit and always wins (step 8)', () => {
