@@ -255,6 +255,17 @@ describe('ballast simulate refuses bad input with exit code 2 and says what is w
     expect(run.stderr).toContain(`${file}: line 3: close "abc" is not a positive decimal`);
     expect(run.code).toBe(2);
   });
+
+  it('a CSV of several symbols is refused as the lab refuses it, not played as one price path', async () => {
+    const file = join(dir, 'two-symbols.csv');
+    writeFileSync(
+      file,
+      'timestamp,symbol,close\n2026-01-05T15:00:00Z,A,100\n2026-01-05T15:00:00Z,B,10\n2026-01-06T15:00:00Z,A,101\n',
+    );
+    const run = await ballast('simulate', '--bars', file, ...EXAMPLE);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain(`${file} holds several symbols (A, B); a simulation plays one`);
+  });
 });
 
 describe('ballast simulate over 1 860 real DAX closes', () => {

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type { SimulationResult as SimulationResultBody } from '@ballast/contracts';
-import { readBarCsvFile } from '../adapters/market-data/bar-csv.js';
+import { BARS_READERS } from '../adapters/compute/bars-readers.js';
+import { readCsvBars } from '../application/simulations/compute-tasks.js';
 import { reportRun } from '../application/simulations/simulation-report.js';
 import { type SimulationResult, simulateBars } from '../domain/simulation/simulate-bars.js';
 import { metricsLine, type StartOptions, startFromOptions } from './simulation-options.js';
@@ -13,10 +15,14 @@ export interface SimulateOptions extends StartOptions {
 /** `ballast simulate`: the same rules as live trading over a CSV of bars, filled at each bar's close. */
 export async function simulate(options: SimulateOptions, out: (text: string) => void): Promise<number> {
   const start = startFromOptions(options);
-  const bars = await readBarCsvFile(options.bars).catch((error: unknown) => {
-    // A missing or malformed bars file is bad input, like a bad flag: exit code 2 with the parser's message.
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+  // A missing or malformed bars file is bad input, like a bad flag: exit code 2 with the reader's message.
+  const text = await readFile(options.bars, 'utf8').catch((error: unknown) => {
+    throw new UsageError(`--bars: ${error instanceof Error ? error.message : String(error)}`);
   });
+  // Read as the lab reads them (one symbol); a single bar is a run too here, with --anchor.
+  const prepared = readCsvBars(text, options.bars, BARS_READERS);
+  if (!prepared.ok) throw new UsageError(prepared.message);
+  const { bars } = prepared;
   const input = { bars, ...start };
   const result = simulateBars(input);
   // Measured as the API measures a simulation: the same report, the same buy-and-hold.

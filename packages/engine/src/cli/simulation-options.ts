@@ -1,4 +1,5 @@
 import type { SimulationMetrics } from '@ballast/contracts';
+import { RUN_MARKET_HOURS_DEFAULT } from '../application/simulations/run-start.js';
 import { Decimal, isDecimalText } from '../domain/decimal.js';
 import { isMarketHoursMode, type MarketHoursMode } from '../domain/market-hours.js';
 import { DEFAULT_PARAMS, type StrategyParams } from '../domain/strategy-params.js';
@@ -53,7 +54,7 @@ export function startFromOptions(options: StartOptions): CliStart {
     throw new UsageError('--shares and --cash are both 0: there is nothing to simulate');
   const params = applyParamsPatch(DEFAULT_PARAMS, patchFromSets(options.set), '');
   if (!params.ok) throw new UsageError(params.errors.map((e) => `--set ${e.field}: ${e.message}`).join('\n'));
-  const marketHours = params.params.marketHours ?? 'regular';
+  const marketHours = params.params.marketHours ?? RUN_MARKET_HOURS_DEFAULT;
   if (!isMarketHoursMode(marketHours))
     throw new UsageError(`market_hours must be regular, extended or always`);
   return { shares, cash, anchor, params: params.params, marketHours };

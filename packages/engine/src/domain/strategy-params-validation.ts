@@ -104,6 +104,7 @@ function cloneParams(base: StrategyParams): MutableParams {
 /**
  * Applies a wire patch to `base` and checks every rule of DESIGN §3.1: ranges, `min < max`, and an
  * anchor reset wide enough for the triggers to ever fire. Every problem is reported, none fixed silently.
+ * A patch may name a parameter by its dotted name (`{ "trigger.up_pct": 2 }`), as a grid point does.
  */
 export function applyParamsPatch(
   base: StrategyParams,

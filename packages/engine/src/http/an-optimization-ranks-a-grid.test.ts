@@ -5,7 +5,6 @@ import { parseBarCsv } from '../adapters/market-data/bar-csv.js';
 import { DATA_SAMPLES_DIR } from '../adapters/market-data/sample-bar-files.js';
 import { measureBuyAndHold, measureRun } from '../application/simulations/simulation-report.js';
 import { Decimal } from '../domain/decimal.js';
-import { patchWith } from '../domain/simulation/parameter-grid.js';
 import { simulateBars } from '../domain/simulation/simulate-bars.js';
 import { DEFAULT_PARAMS } from '../domain/strategy-params.js';
 import { applyParamsPatch } from '../domain/strategy-params-validation.js';
@@ -24,7 +23,7 @@ const START = {
 
 /** The metrics of one combination, played here on this thread, as a single simulation would be. */
 function metricsOf(point: Record<string, number>) {
-  const params = applyParamsPatch(DEFAULT_PARAMS, patchWith({}, point));
+  const params = applyParamsPatch(DEFAULT_PARAMS, point);
   if (!params.ok) throw new Error('not a valid combination');
   const input = { ...START, bars: DAX, params: params.params };
   return measureRun(input, simulateBars(input)).metrics;

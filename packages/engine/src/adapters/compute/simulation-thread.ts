@@ -4,15 +4,13 @@
  */
 import { parentPort } from 'node:worker_threads';
 import {
-  type BarsReaders,
   prepareBars,
   runEvaluationTask,
   runSimulationTask,
   type TaskHooks,
 } from '../../application/simulations/compute-tasks.js';
 import type { SimulationBars } from '../../domain/simulation/simulate-bars.js';
-import { BarCsvError, parseBarCsv } from '../market-data/bar-csv.js';
-import { seededUniform } from './seeded-uniform.js';
+import { BARS_READERS } from './bars-readers.js';
 import { barsFromShared, type SharedBars, shareBars } from './shared-bars.js';
 import type { FromSimulationThread, ToSimulationThread } from './simulation-thread-messages.js';
 
@@ -22,19 +20,6 @@ const PROGRESS_EVERY_MS = 100;
 const port = parentPort!;
 const send = (message: FromSimulationThread) => port.postMessage(message);
 const held = new Map<string, SimulationBars>();
-
-const readers: BarsReaders = {
-  parseCsv(text, source) {
-    try {
-      const series = parseBarCsv(text, { source });
-      return { ok: true, bars: series, symbols: series.symbols };
-    } catch (error) {
-      if (!(error instanceof BarCsvError)) throw error;
-      return { ok: false, message: error.message, details: { line: error.line, column: error.column } };
-    }
-  },
-  uniformFor: seededUniform,
-};
 
 function hooksFor(id: number, cancel: Int32Array): TaskHooks {
   let last = 0;
@@ -58,7 +43,7 @@ function barsFor(key: string, shared: SharedBars | undefined): SimulationBars {
 
 function handle(m: Exclude<ToSimulationThread, { kind: 'forget' }>): FromSimulationThread {
   if (m.kind === 'prepare') {
-    const prepared = prepareBars(m.spec, readers);
+    const prepared = prepareBars(m.spec, BARS_READERS);
     if (!prepared.ok)
       return { kind: 'refused', id: m.id, message: prepared.message, details: prepared.details };
     const shared = shareBars(prepared.bars);

@@ -43,13 +43,18 @@ export class WorkerThreadPool {
       throw new RangeError(`a pool needs at least one thread, not ${size}`);
   }
 
-  /** Queues a task; the function returned takes it back if it has not started (true when it had not). */
-  submit(task: PoolTask): () => boolean {
+  /**
+   * Queues a task; the function returned takes it back if it has not started (true when it had not).
+   * `first` puts it ahead of what waits: a request's quick check of its bars need not wait for every
+   * chunk of a running optimization.
+   */
+  submit(task: PoolTask, options: { first?: boolean } = {}): () => boolean {
     if (this.closed) {
       task.fail(new Error('the simulation threads are stopped'));
       return () => false;
     }
-    this.queue.push(task);
+    if (options.first) this.queue.unshift(task);
+    else this.queue.push(task);
     this.dispatch();
     return () => {
       const at = this.queue.indexOf(task);

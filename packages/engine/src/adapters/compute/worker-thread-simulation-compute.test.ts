@@ -62,6 +62,20 @@ describe('simulations on worker threads', () => {
     expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
+  it('reads a new request’s bars ahead of the runs already waiting for a thread', async () => {
+    compute = builtSimulationCompute(1);
+    const prepared = await compute.prepare({ kind: 'csv', text: DAX_CSV, source: 'dax.csv' });
+    if (!prepared.ok) throw new Error(prepared.message);
+    const order: string[] = [];
+    const runs = Array.from({ length: 200 }, (_, k) => withTriggers(1 + (k % 10) / 2, 1 + (k % 7) / 2));
+    const grid = compute.evaluate(prepared.bars, runs, RUN, hooks()).then(() => order.push('grid'));
+    const check = compute
+      .prepare({ kind: 'csv', text: 'timestamp,close\n2026-01-05,1\n2026-01-06,2\n', source: 'y.csv' })
+      .then(() => order.push('check'));
+    await Promise.all([grid, check]);
+    expect(order).toEqual(['check', 'grid']);
+  });
+
   it('refuses bars it cannot read, naming the line, and nothing is kept', async () => {
     compute = builtSimulationCompute(1);
     const bad = await compute.prepare({

@@ -49,6 +49,8 @@ export class WorkerThreadSimulationCompute implements SimulationCompute {
       (id) => ({ kind: 'prepare', id, key, spec }),
       null,
       (m) => (m.kind === 'prepared' || m.kind === 'refused' ? m : undefined),
+      // A request waits for this check before its answer: ahead of the runs already queued.
+      { first: true },
     ).done;
     if (answer.kind === 'refused') return { ok: false, message: answer.message, details: answer.details };
     if (answer.kind !== 'prepared') throw new Error(`unexpected answer ${answer.kind}`);
@@ -163,6 +165,7 @@ export class WorkerThreadSimulationCompute implements SimulationCompute {
     build: Build,
     hooks: (Partial<ComputeHooks> & { cancel: Int32Array }) | null,
     accept: (m: FromSimulationThread) => R | undefined,
+    queueing: { first?: boolean } = {},
   ): { done: Promise<R>; withdraw(): void } {
     const id = this.nextId++;
     let withdraw = () => {};
@@ -190,7 +193,7 @@ export class WorkerThreadSimulationCompute implements SimulationCompute {
         },
         fail: reject,
       };
-      const takeBack = this.pool.submit(task);
+      const takeBack = this.pool.submit(task, queueing);
       withdraw = () => {
         if (takeBack()) reject(new ComputeCancelled());
       };

@@ -21,9 +21,6 @@ interface PlanDeps {
   readonly store: Store;
 }
 
-/** How many `{"kind": "job"}` references are followed before the bars must be found. */
-const MAX_JOB_REFERENCES = 8;
-
 /** The first synthetic bar unless the request says otherwise. */
 export const SYNTHETIC_START = Date.UTC(2024, 0, 1);
 
@@ -78,39 +75,40 @@ function planStored(
 
 /**
  * The bars of an earlier job, read again: its kept CSV, or its sample, generator or position read as
- * they were described (a position's prices are read as they are now). The new job refers to the same
- * origin and keeps no second copy of a CSV.
+ * they were described (a position's prices are read as they are now). A job that itself read another
+ * job's bars stores that job as its origin, so the origin is one step away; the new job refers to it
+ * too and keeps no second copy of a CSV.
  */
 async function planJobBars(id: string, deps: PlanDeps): Promise<BarsPlan> {
-  let origin = id;
-  for (let hop = 0; hop < MAX_JOB_REFERENCES; hop++) {
-    const job = await deps.store.labJobs.find(origin);
-    if (!job) throw barsInvalid(`there is no simulation or optimization ${origin}`, 'bars.id');
-    const described = (job.request as { bars?: unknown }).bars;
-    const stored = (described ?? {}) as Record<string, unknown>;
-    if (stored.kind === 'job' && typeof stored.id === 'string') {
-      origin = stored.id;
-      continue;
-    }
-    const of = `the bars of ${job.kind} ${job.id}`;
-    if (stored.kind === 'csv') {
-      const text = await deps.store.labJobs.getBarsText(job.id);
-      if (text === null) throw barsInvalid(`${of} were an upload that was not kept`, 'bars.id');
-      const name = typeof stored.name === 'string' ? ` ${stored.name}` : '';
-      return {
-        spec: { kind: 'csv', text, source: 'bars.csv' },
-        description: `${of} (CSV upload${name})`,
-        stored: { kind: 'job', id: job.id },
-        keptText: null,
-      };
-    }
-    const parsed = BarsSource.safeParse(described);
-    if (!parsed.success || parsed.data.kind === 'csv' || parsed.data.kind === 'job')
-      throw barsInvalid(`${of} cannot be read again`, 'bars.id');
-    const plan = await planStored(parsed.data, deps);
-    return { ...plan, description: `${of} (${plan.description})`, stored: { kind: 'job', id: job.id } };
+  const named = await deps.store.labJobs.find(id);
+  if (!named) throw barsInvalid(`there is no simulation or optimization ${id}`, 'bars.id');
+  const reference = storedBars(named);
+  const job = reference.kind === 'job' ? await deps.store.labJobs.find(String(reference.id)) : named;
+  if (!job) throw barsInvalid(`the bars of ${named.kind} ${id} are gone`, 'bars.id');
+  const stored = storedBars(job);
+  const of = `the bars of ${job.kind} ${job.id}`;
+  if (stored.kind === 'csv') {
+    const text = await deps.store.labJobs.getBarsText(job.id);
+    if (text === null) throw barsInvalid(`${of} were an upload that was not kept`, 'bars.id');
+    const name = typeof stored.name === 'string' ? ` ${stored.name}` : '';
+    return {
+      spec: { kind: 'csv', text, source: 'bars.csv' },
+      description: `${of} (CSV upload${name})`,
+      stored: { kind: 'job', id: job.id },
+      keptText: null,
+    };
   }
-  throw barsInvalid(`the bars of ${id} refer to other jobs more than ${MAX_JOB_REFERENCES} times`, 'bars.id');
+  const parsed = BarsSource.safeParse(stored);
+  if (!parsed.success || parsed.data.kind === 'csv' || parsed.data.kind === 'job')
+    throw barsInvalid(`${of} cannot be read again`, 'bars.id');
+  const plan = await planStored(parsed.data, deps);
+  return { ...plan, description: `${of} (${plan.description})`, stored: { kind: 'job', id: job.id } };
+}
+
+/** How a job's bars were described when it was stored. */
+function storedBars(job: { readonly request: Record<string, unknown> }): Record<string, unknown> {
+  const bars = job.request.bars;
+  return bars && typeof bars === 'object' ? (bars as Record<string, unknown>) : {};
 }
 
 async function planSample(name: string, samples: SampleLibrary): Promise<BarsPlan> {

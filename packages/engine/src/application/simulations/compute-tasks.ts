@@ -36,11 +36,17 @@ export interface TaskHooks {
   cancelled(): boolean;
 }
 
+/** CSV bars of one symbol (a file with several is refused, naming them). */
+export function readCsvBars(text: string, source: string, readers: BarsReaders): BarsResult {
+  const parsed = readers.parseCsv(text, source);
+  return parsed.ok ? oneSymbol(parsed.bars, parsed.symbols, source) : parsed;
+}
+
+/** A job's bars, read or generated; a job needs at least two. */
 export function prepareBars(spec: BarsSpec, readers: BarsReaders): BarsResult {
   let result: BarsResult;
   if (spec.kind === 'csv') {
-    const parsed = readers.parseCsv(spec.text, spec.source);
-    result = parsed.ok ? oneSymbol(parsed.bars, parsed.symbols, spec.source) : parsed;
+    result = readCsvBars(spec.text, spec.source, readers);
   } else if (spec.kind === 'synthetic') {
     result = syntheticBars(spec, readers.uniformFor(spec.seed));
   } else {

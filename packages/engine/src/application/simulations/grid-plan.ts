@@ -4,7 +4,6 @@ import {
   type GridAxis,
   type GridPoint,
   gridPoints,
-  patchWith,
 } from '../../domain/simulation/parameter-grid.js';
 import type { StrategyParams } from '../../domain/strategy-params.js';
 import { applyParamsPatch } from '../../domain/strategy-params-validation.js';
@@ -47,7 +46,8 @@ export function planGrid(grid: Partial<Record<GridParam, number[]>>, base: Strat
       [{ field: 'grid', message: `has ${count} combinations, more than ${MAX_COMBINATIONS}` }],
     );
   const combinations = gridPoints(axes).map((point): Combination => {
-    const checked = applyParamsPatch(base, patchWith({}, point), 'params');
+    // The point's dotted names (`trigger.up_pct`) are parameter names the patch takes as they are.
+    const checked = applyParamsPatch(base, point, 'params');
     if (checked.ok) return { point, params: checked.params, error: null };
     return { point, params: null, error: checked.errors.map((e) => `${e.field} ${e.message}`).join('; ') };
   });

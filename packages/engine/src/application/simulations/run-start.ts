@@ -19,6 +19,13 @@ export type RunRequest = Pick<
   'from_position' | 'bars' | 'shares' | 'cash' | 'anchor' | 'params' | 'market_hours'
 >;
 
+/**
+ * The market hours of a run that names none (and starts from no position): bars carry no exchange,
+ * and a CSV of daily dates (midnight UTC) or synthetic bars around the clock would never trade under
+ * the regular session that DESIGN §3.1 makes the default for live positions (decision 0015).
+ */
+export const RUN_MARKET_HOURS_DEFAULT: MarketHoursMode = 'always';
+
 /** The effective start of a run: the request over the position's own values over the defaults. */
 export interface RunStart {
   readonly params: StrategyParams;
@@ -54,7 +61,7 @@ export async function resolveStart(request: RunRequest, positions: PositionServi
   const marketHours = (request.market_hours ??
     params.marketHours ??
     position?.marketHours ??
-    'always') as MarketHoursMode;
+    RUN_MARKET_HOURS_DEFAULT) as MarketHoursMode;
   return { params, shares, cash, anchor, marketHours, position };
 }
 

@@ -1,12 +1,11 @@
 import type { OptimizationRequest, SampleBars, SimulationRequest } from '@ballast/contracts';
-import { AppError } from '../app-error.js';
 import type { Requester } from '../audit-draft.js';
 import type { Page, PageRequest } from '../ports/page.js';
 import type { SampleLibrary } from '../ports/sample-library.js';
 import type { ComputeHooks, PreparedBars, SimulationCompute } from '../ports/simulation-compute.js';
 import type { PositionService } from '../positions/position-service.js';
 import type { LabJobKind, LabJobRecord } from '../records.js';
-import { type BarsPlan, planBars } from './bars-plan.js';
+import { type BarsPlan, barsInvalid, planBars } from './bars-plan.js';
 import { planGrid, runGrid } from './grid-plan.js';
 import { type JobOpening, type JobResult, LabJobs, type LabJobsDeps, notFoundJob } from './lab-jobs.js';
 import { type RunStart, resolveStart, runSpecOf, startFacts } from './run-start.js';
@@ -189,6 +188,6 @@ export class SimulationLab {
     if (prepared.ok) return prepared.bars;
     const field = plan.stored.kind === 'csv' ? 'bars.csv' : 'bars';
     const where = (prepared.details ?? {}) as Record<string, unknown>;
-    throw new AppError('BARS_INVALID', prepared.message, [{ field, message: prepared.message, ...where }]);
+    throw barsInvalid(prepared.message, field, where);
   }
 }

@@ -1,5 +1,4 @@
 import type { ParamName } from '../strategy-params.js';
-import type { ParamsPatch } from '../strategy-params-validation.js';
 
 /** A parameter a grid varies (any of DESIGN §3.1 but the market hours) and the values to try. */
 export interface GridAxis {
@@ -20,14 +19,4 @@ export function gridPoints(axes: readonly GridAxis[]): GridPoint[] {
   let points: Record<string, number>[] = [{}];
   for (const axis of axes) points = points.flatMap((p) => axis.values.map((v) => ({ ...p, [axis.name]: v })));
   return points;
-}
-
-/** `{ 'trigger.up_pct': 2 }` → `{ trigger: { up_pct: 2 } }`, on top of a base patch (which is not changed). */
-export function patchWith(base: ParamsPatch, point: GridPoint): ParamsPatch {
-  const patch: Record<string, unknown> = { ...base };
-  for (const [name, value] of Object.entries(point)) {
-    const [group, key] = name.split('.') as [string, string];
-    patch[group] = { ...((patch[group] as Record<string, unknown> | undefined) ?? {}), [key]: value };
-  }
-  return patch;
 }
