@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { EventsTable, OrdersTable, PositionsTable, TradesTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
+import { type Due, takeDueSerialised } from './kysely-schedule-repository.js';
 
 export type EventRow = Selectable<EventsTable>;
 export type OrderRow = Selectable<OrdersTable>;
@@ -120,6 +121,8 @@ export interface BulkWriter {
     now: string,
   ): Promise<string[]>;
   releasePositions(db: DbExecutor, ids: readonly string[], owner: string): Promise<void>;
+  /** Takes up to `limit` positions due in `slot`, atomically, inside a transaction or not (decision 0014). */
+  takeDue(db: DbExecutor, slot: number, limit: number): Promise<Due[]>;
 }
 
 /** Rows per statement: at most 16 columns × 500 rows, well inside every dialect's bound-value limit. */
@@ -170,4 +173,6 @@ export const portableBulkWriter: BulkWriter = {
     inChunks(ids, (part) =>
       db.deleteFrom('position_claims').where('position_id', 'in', part).where('owner', '=', owner).execute(),
     ),
+  // Only where one writing statement runs at a time; PostgreSQL brings its own (row locks).
+  takeDue: takeDueSerialised,
 };

@@ -1,28 +1,32 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { ScheduleRepository } from '../../application/ports/store.js';
 import type { PositionId } from '../../domain/ids.js';
+import { type BulkWriter, portableBulkWriter } from './bulk-writer.js';
 import type { DbExecutor } from './db-executor.js';
 
-/** Positions that trade automatically (the same rule as `listActiveForTrading`). */
-const TRADES_AUTOMATICALLY = sql`p.deleted_at is null and f.deleted_at is null and p.auto_trading_enabled = 1
+/** Positions that trade automatically (the same rule as `listActiveForTrading`); aliases `p` and `f`. */
+export const TRADES_AUTOMATICALLY = sql`p.deleted_at is null and f.deleted_at is null and p.auto_trading_enabled = 1
   and f.auto_trading_enabled = 1 and f.state = 'active' and p.anchor is not null`;
 
-type Due = { id: PositionId; symbol: string };
+export type Due = { id: PositionId; symbol: string };
 
 /**
  * Taking positions for a slot: one statement moves a batch of positions to the slot, so whoever runs
  * it first takes them and the others find them taken. It is atomic on its own, inside a write
- * transaction or not (decision 0014): SQLite runs one writing statement at a time; on PostgreSQL the
- * batch is locked `FOR UPDATE SKIP LOCKED`, so an engine taking at the same moment passes over the
- * rows another is moving, and a row moved by a commit it had not seen yet is read again (READ
- * COMMITTED) and found taken.
+ * transaction or not (decision 0014), and its SQL is the dialect's (the bulk writer's `takeDue`):
+ * SQLite runs one writing statement at a time; on PostgreSQL the batch is locked `FOR UPDATE SKIP
+ * LOCKED`, so an engine taking at the same moment passes over the rows another is moving, and a row
+ * moved by a commit it had not seen yet is read again (READ COMMITTED) and found taken.
  *
  * Batches are read in the order of the `(slot, position_id)` index: the positions taken this slot
  * have left the range `slot < S`, so each batch starts where the due positions are instead of walking
  * past every position taken before it (which made the batches of a slot quadratic).
  */
 export class KyselyScheduleRepository implements ScheduleRepository {
-  constructor(private readonly db: DbExecutor) {}
+  constructor(
+    private readonly db: DbExecutor,
+    private readonly bulk: BulkWriter = portableBulkWriter,
+  ) {}
 
   async addMissing(): Promise<number> {
     const result = await sql`insert into position_slots (position_id, slot)
@@ -34,65 +38,28 @@ export class KyselyScheduleRepository implements ScheduleRepository {
   }
 
   async takeDue(slot: number, limit: number): Promise<Due[]> {
-    const taken =
-      this.db.getExecutor().adapter instanceof PostgresAdapter
-        ? await this.takeLocking(slot, limit)
-        : await this.takeSerialised(slot, limit);
+    const taken = await this.bulk.takeDue(this.db, slot, limit);
     return taken.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
-
-  /**
-   * PostgreSQL: the batch, its row locks and its symbols in one statement. Outside a transaction it
-   * runs in one of its own at READ COMMITTED whatever the server's default: the re-read of a row moved
-   * meanwhile is what READ COMMITTED does (a stricter level would fail the take instead).
-   */
-  private takeLocking(slot: number, limit: number): Promise<Due[]> {
-    if (this.db.isTransaction) return takeLockingOn(this.db, slot, limit);
-    return this.db
-      .transaction()
-      .setIsolationLevel('read committed')
-      .execute((trx) => takeLockingOn(trx, slot, limit));
-  }
-
-  /** SQLite: the writing statement runs alone; its RETURNING cannot read the joined symbols. */
-  private async takeSerialised(slot: number, limit: number): Promise<Due[]> {
-    const taken = await sql<{ position_id: string }>`update position_slots set slot = ${slot}
-      where position_id in (
-        select s.position_id from position_slots s
-        join positions p on p.id = s.position_id
-        join portfolios f on f.id = p.portfolio_id
-        where s.slot < ${slot} and ${TRADES_AUTOMATICALLY}
-        order by s.slot, s.position_id
-        limit ${limit}
-      )
-      returning position_id`.execute(this.db);
-    const ids = taken.rows.map((r) => r.position_id);
-    if (ids.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('positions')
-      .select(['id', 'symbol'])
-      .where('id', 'in', ids)
-      .execute();
-    return rows.map((r) => ({ id: r.id as PositionId, symbol: r.symbol }));
   }
 }
 
-/** `moved` updates only rows `due` holds locked: nobody else can have moved them in between. */
-async function takeLockingOn(db: DbExecutor, slot: number, limit: number): Promise<Due[]> {
-  const { rows } = await sql<Due>`with due as materialized (
-      select s.position_id, p.symbol from position_slots s
+/**
+ * The take where one writing statement runs at a time (SQLite): the UPDATE alone is the protocol. Its
+ * RETURNING cannot read the joined symbols, so they are read after it.
+ */
+export async function takeDueSerialised(db: DbExecutor, slot: number, limit: number): Promise<Due[]> {
+  const taken = await sql<{ position_id: string }>`update position_slots set slot = ${slot}
+    where position_id in (
+      select s.position_id from position_slots s
       join positions p on p.id = s.position_id
       join portfolios f on f.id = p.portfolio_id
       where s.slot < ${slot} and ${TRADES_AUTOMATICALLY}
       order by s.slot, s.position_id
       limit ${limit}
-      for update of s skip locked
-    ), moved as (
-      update position_slots set slot = ${slot}
-      where position_id = any(array(select position_id from due))
-      returning position_id
     )
-    select due.position_id as id, due.symbol from due
-    join moved on moved.position_id = due.position_id`.execute(db);
-  return rows;
+    returning position_id`.execute(db);
+  const ids = taken.rows.map((r) => r.position_id);
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('positions').select(['id', 'symbol']).where('id', 'in', ids).execute();
+  return rows.map((r) => ({ id: r.id as PositionId, symbol: r.symbol }));
 }

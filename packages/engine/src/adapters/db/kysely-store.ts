@@ -43,7 +43,7 @@ export function repositoriesOn(
     users: new KyselyUserRepository(db),
     tokens: new KyselyApiTokenRepository(db),
     sessions: new KyselySessionRepository(db),
-    schedule: new KyselyScheduleRepository(db),
+    schedule: new KyselyScheduleRepository(db, bulk),
     labJobs: new KyselyLabJobRepository(db),
   };
 }
@@ -64,8 +64,9 @@ export class KyselyStore implements Store {
     private readonly closeDb: () => Promise<void>,
     private readonly bulk: BulkWriter = portableBulkWriter,
   ) {
-    // Outside a transaction the audit log refuses to append (null: nobody to announce to).
-    this.base = repositoriesOn(db, clock, null);
+    // Outside a transaction the audit log refuses to append (null: nobody to announce to). The
+    // dialect's writer comes along for the one write that runs on its own: taking a slot's batch.
+    this.base = repositoriesOn(db, clock, null, bulk);
   }
 
   get portfolios() {

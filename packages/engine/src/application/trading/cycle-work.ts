@@ -40,7 +40,8 @@ export async function slotWork(
   candidates: Due[],
   size: number,
 ): Promise<CycleWork> {
-  await store.transaction((tx) => tx.schedule.addMissing());
+  // One INSERT … ON CONFLICT DO NOTHING, atomic on its own: it needs no place in the writers' queue.
+  await store.schedule.addMissing();
   return {
     symbols: symbolsOf(candidates),
     expected: candidates.length,

@@ -56,6 +56,8 @@ export class TradingWorker implements WorkerHandle {
   private nextCycleAt: number | null = null;
   private heartbeatAt: number | null = null;
   private lastCycleId: string | null = null;
+  /** A tick failed: a cycle of ours may have been left running, to be closed before the next one. */
+  private cycleBroke = false;
   private readonly startedAt: number;
 
   constructor(private readonly deps: WorkerDeps) {
@@ -194,7 +196,11 @@ export class TradingWorker implements WorkerHandle {
     this.nextCycleAt = null;
     try {
       // A cycle of ours that an error cut short (a database outage) is closed before the next one.
-      await closeOwnBrokenCycles(this.abandonedWorkDeps());
+      // Only a failed tick can leave one, so the running cycles are not looked for on every tick.
+      if (this.cycleBroke) {
+        await closeOwnBrokenCycles(this.abandonedWorkDeps());
+        this.cycleBroke = false;
+      }
       const result = await this.deps.orchestrator.runScheduledCycle(slotOf(started, intervalMs), {
         source: 'worker',
         actor: this.deps.identity.instanceId,
@@ -207,6 +213,7 @@ export class TradingWorker implements WorkerHandle {
         `worker cycle ${result.status} in ${result.duration_ms} ms: ${c.evaluated} evaluated, ${c.orders} orders, ${c.fills} filled, ${c.skips} blocked by guardrails, ${c.errors} errors`,
       );
     } catch (error) {
+      this.cycleBroke = true;
       this.deps.logger.error({ err: error }, `worker cycle failed: ${errorText(error)}`);
     }
     await this.beat();

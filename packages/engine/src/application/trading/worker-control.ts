@@ -7,8 +7,6 @@ import type { WorkerHandle } from '../ports/worker-handle.js';
 import type { CycleRecord, WorkerInstanceRecord, WorkerSettings } from '../records.js';
 import { STALE_AFTER_MS } from './worker-timing.js';
 
-export { STALE_AFTER_MS };
-
 const iso = (at: number | null): string | null => (at === null ? null : new Date(at).toISOString());
 
 export function cycleSummary(c: CycleRecord): CycleSummary {

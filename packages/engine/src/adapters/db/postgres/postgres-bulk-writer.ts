@@ -14,6 +14,7 @@ import {
   type TradeRow,
 } from '../bulk-writer.js';
 import type { DbExecutor } from '../db-executor.js';
+import { type Due, TRADES_AUTOMATICALLY } from '../kysely-schedule-repository.js';
 
 /**
  * Rows per statement. A statement binds one value however many rows it carries, so this only bounds
@@ -48,6 +49,12 @@ const EVENTS = shape<EventRow>(EVENT_COLUMNS, { seq: 'bigint' });
 const ORDERS = shape<OrderRow>(ORDER_COLUMNS);
 const TRADES = shape<TradeRow>(TRADE_COLUMNS);
 const ORDER_STATUSES = shape<OrderStatusChange>(ORDER_STATUS_COLUMNS);
+/** `shares = v.shares, cash = v.cash, …`: every changed column but the id that names the row. */
+const POSITION_SET = sql.raw(
+  POSITION_CHANGE_COLUMNS.filter((c) => c !== 'id')
+    .map((c) => `${c} = v.${c}`)
+    .join(', '),
+);
 const POSITIONS = shape<PositionChange>(POSITION_CHANGE_COLUMNS, {
   auto_trading_enabled: 'integer',
   orders_today: 'integer',
@@ -116,10 +123,7 @@ export const postgresBulkWriter: BulkWriter = {
     ),
   updatePositions: (db, rows) =>
     inChunks(lastPerId(rows), (part) =>
-      sql`update positions as p set shares = v.shares, cash = v.cash, anchor = v.anchor,
-          invested = v.invested, auto_trading_enabled = v.auto_trading_enabled, params = v.params,
-          orders_day = v.orders_day, orders_today = v.orders_today, version = v.version,
-          updated_at = v.updated_at
+      sql`update positions as p set ${POSITION_SET}
         from ${rowsOf(POSITIONS, part)} as v where p.id = v.id`.execute(db),
     ),
   async claimPositions(db, ids, owner, until, now) {
@@ -142,4 +146,38 @@ export const postgresBulkWriter: BulkWriter = {
         db,
       ),
     ),
+  takeDue: (db, slot, limit) => takeDueLocking(db, slot, limit),
 };
+
+/**
+ * PostgreSQL's take: the batch, its row locks and its symbols in one statement. `moved` updates only
+ * rows `due` holds locked: nobody else can have moved them in between. Outside a transaction it runs
+ * in one of its own at READ COMMITTED whatever the server's default: the re-read of a row moved
+ * meanwhile is what READ COMMITTED does (a stricter level would fail the take instead).
+ */
+function takeDueLocking(db: DbExecutor, slot: number, limit: number): Promise<Due[]> {
+  if (db.isTransaction) return takeLockingOn(db, slot, limit);
+  return db
+    .transaction()
+    .setIsolationLevel('read committed')
+    .execute((trx) => takeLockingOn(trx, slot, limit));
+}
+
+async function takeLockingOn(db: DbExecutor, slot: number, limit: number): Promise<Due[]> {
+  const { rows } = await sql<Due>`with due as materialized (
+      select s.position_id, p.symbol from position_slots s
+      join positions p on p.id = s.position_id
+      join portfolios f on f.id = p.portfolio_id
+      where s.slot < ${slot} and ${TRADES_AUTOMATICALLY}
+      order by s.slot, s.position_id
+      limit ${limit}
+      for update of s skip locked
+    ), moved as (
+      update position_slots set slot = ${slot}
+      where position_id = any(array(select position_id from due))
+      returning position_id
+    )
+    select due.position_id as id, due.symbol from due
+    join moved on moved.position_id = due.position_id`.execute(db);
+  return rows;
+}

@@ -7,6 +7,7 @@ import {
   POSITION_CHANGE_COLUMNS,
   TRADE_COLUMNS,
 } from '../bulk-writer.js';
+import { takeDueSerialised } from '../kysely-schedule-repository.js';
 
 /** `INSERT INTO table (a, b, …) VALUES (?, ?, …)` for the columns given. */
 const insertInto = (table: string, columns: readonly string[]) =>
@@ -59,5 +60,6 @@ export function sqliteBulkWriter(raw: BetterSqlite3.Database): BulkWriter {
     async updatePositions(_db, rows) {
       for (const p of rows) position.run(positionCells(p));
     },
+    takeDue: takeDueSerialised,
   };
 }
