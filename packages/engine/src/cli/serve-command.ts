@@ -39,7 +39,6 @@ export async function serve(config: Config, logger: Logger): Promise<number> {
       }),
       access: {
         ...engine.access,
-        sessionHours: config.access.sessionHours,
         loginAttemptsPerMinute: config.access.loginAttemptsPerMinute,
         tls: config.tls !== null,
         corsOrigins: config.access.corsOrigins,

@@ -35,7 +35,6 @@ export interface AccessDeps {
   readonly logins: LoginService;
   readonly users: UserService;
   readonly tokens: TokenService;
-  readonly sessionHours: number;
   readonly loginAttemptsPerMinute: number;
   /** Cookies marked Secure (the engine serves TLS). */
   readonly tls: boolean;

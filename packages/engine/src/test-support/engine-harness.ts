@@ -170,7 +170,6 @@ export async function buildHarnessApp(
     ...(options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir }),
     access: {
       ...access,
-      sessionHours: DEFAULT_ACCESS_POLICY.sessionHours,
       loginAttemptsPerMinute: options.access?.loginAttemptsPerMinute ?? 1_000,
       tls: false,
       corsOrigins: options.corsOrigins ?? [],

@@ -2,6 +2,7 @@ import type { Role } from '@ballast/contracts';
 import type { Selectable } from 'kysely';
 import type { ApiTokenRepository } from '../../application/ports/store.js';
 import type { ApiTokenRecord } from '../../application/records.js';
+import type { Instant } from '../../domain/ids.js';
 import type { ApiTokensTable } from './database-schema.js';
 import type { DbExecutor } from './db-executor.js';
 import { instant, instantOrNull, iso, isoOrNull } from './row-codecs.js';
@@ -44,6 +45,15 @@ export class KyselyApiTokenRepository implements ApiTokenRepository {
   async update(t: ApiTokenRecord): Promise<void> {
     const { id, ...values } = toRow(t);
     await this.db.updateTable('api_tokens').set(values).where('id', '=', id).execute();
+  }
+
+  async touchLastUsed(id: string, at: Instant): Promise<void> {
+    await this.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: iso(at) })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
   async get(id: string): Promise<ApiTokenRecord | null> {

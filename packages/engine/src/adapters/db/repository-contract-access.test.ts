@@ -56,6 +56,18 @@ describeEachDialect('the API token repository', (dialect) => {
     await expect(tokens().insert(makeToken({ name: 'ci' }))).rejects.toThrow();
     await expect(tokens().insert(makeToken({ tokenHash: t.tokenHash }))).rejects.toThrow();
   });
+
+  it('touches the last use of a live token, and of nothing else', async () => {
+    const live = makeToken({ name: 'ci', lastUsedAt: T0 });
+    const revoked = makeToken({ name: 'old', revokedAt: T0 + MINUTE });
+    await tokens().insert(live);
+    await tokens().insert(revoked);
+    await tokens().touchLastUsed(live.id, T0 + 5 * MINUTE);
+    await tokens().touchLastUsed(revoked.id, T0 + 5 * MINUTE);
+    await tokens().touchLastUsed('token-missing', T0 + 5 * MINUTE);
+    expect(plain(await tokens().get(live.id))).toEqual(plain({ ...live, lastUsedAt: T0 + 5 * MINUTE }));
+    expect(plain(await tokens().get(revoked.id))).toEqual(plain(revoked));
+  });
 });
 
 describeEachDialect('the session repository', (dialect) => {

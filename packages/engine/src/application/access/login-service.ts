@@ -59,11 +59,15 @@ export class LoginService {
       : await this.checkDecoy(attempt.password);
     if (!user || !good || user.disabled) {
       const why = !user ? 'unknown user' : !good ? 'wrong password' : 'user disabled';
-      const lockedNow = await this.recordFailure(attempt, user, why);
-      if (lockedNow) throw locked(lockedNow, now);
-      throw refused();
+      return this.refuse(attempt, user, why, now);
     }
-    return this.openSession(user, attempt);
+    const opened = await this.openSession(user, attempt);
+    if ('secret' in opened) return opened;
+    if (opened.lockedUntil !== null) {
+      await this.recordFailure(attempt, user, opened.reason);
+      throw locked(opened.lockedUntil, now);
+    }
+    return this.refuse(attempt, user, opened.reason, now);
   }
 
   async logout(principal: Principal, by: Requester): Promise<void> {
@@ -78,13 +82,22 @@ export class LoginService {
     by.onRecorded?.(recorded);
   }
 
-  private async openSession(user: UserRecord, attempt: LoginAttempt): Promise<LoggedIn> {
+  /**
+   * Opens the session, unless the user changed while the password was being verified (an admin
+   * disabled them or reset their password, or failures locked them out): the row is read again in
+   * the transaction, and the login writes only onto that fresh row, so it never reverts the change.
+   */
+  private async openSession(user: UserRecord, attempt: LoginAttempt): Promise<LoggedIn | Refusal> {
     const now = this.clock.now();
     const secret = this.secrets.newSecret(SESSION_PREFIX);
     const csrfToken = attempt.kind === 'session' ? this.secrets.newSecret('') : null;
     const expiresAt = now + this.policy.sessionHours * HOUR_MS;
     const hash = this.secrets.digest(secret);
-    await this.store.transaction(async (tx) => {
+    const outcome = await this.store.transaction(async (tx): Promise<UserRecord | Refusal> => {
+      const fresh = await tx.users.get(user.id);
+      if (!fresh) return { reason: 'unknown user', lockedUntil: null };
+      const refusal = refusalOf(fresh, user, now);
+      if (refusal) return refusal;
       await tx.sessions.deleteEnded(now);
       await tx.sessions.insert({
         tokenHash: hash,
@@ -95,26 +108,40 @@ export class LoginService {
         expiresAt,
         revokedAt: null,
       });
-      await tx.users.update({ ...user, failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+      await tx.users.update({ ...fresh, failedLogins: 0, lockedUntil: null, lastLoginAt: now });
       await tx.audit.append([
-        this.event(user.username, 'LoginSucceeded', { kind: attempt.kind, ip: attempt.ip }),
+        this.event(fresh.username, 'LoginSucceeded', { kind: attempt.kind, ip: attempt.ip }),
       ]);
+      return fresh;
     });
+    if ('reason' in outcome) return outcome;
     return {
       secret,
       csrfToken,
       expiresAt,
       principal: {
         kind: attempt.kind,
-        name: user.username,
-        role: user.role,
-        userId: user.id,
+        name: outcome.username,
+        role: outcome.role,
+        userId: outcome.id,
         tokenId: null,
         sessionHash: hash,
         csrfToken,
         expiresAt,
       },
     };
+  }
+
+  /** Records a failed login and refuses it (as locked, when this failure locked the account). */
+  private async refuse(
+    attempt: LoginAttempt,
+    user: UserRecord | null,
+    why: string,
+    now: Instant,
+  ): Promise<never> {
+    const lockedNow = await this.recordFailure(attempt, user, why);
+    if (lockedNow) throw locked(lockedNow, now);
+    throw refused();
   }
 
   /** Counts a failure and records it; returns the lock's end if this failure locked the account. */
@@ -158,6 +185,23 @@ export class LoginService {
     await this.hasher.verify(await this.decoy, password);
     return false;
   }
+}
+
+/** Why a login whose password checked out is refused after all. */
+interface Refusal {
+  readonly reason: string;
+  /** Set when failures locked the account while the password was being verified. */
+  readonly lockedUntil: Instant | null;
+}
+
+/** What changed about `seen` (the row the password was verified against) by the time `fresh` was read. */
+function refusalOf(fresh: UserRecord, seen: UserRecord, now: Instant): Refusal | null {
+  if (fresh.disabled) return { reason: 'user disabled', lockedUntil: null };
+  // An admin set a new password meanwhile: the one just verified no longer opens the account.
+  if (fresh.passwordHash !== seen.passwordHash) return { reason: 'wrong password', lockedUntil: null };
+  if (fresh.lockedUntil && fresh.lockedUntil > now)
+    return { reason: 'account locked after repeated failures', lockedUntil: fresh.lockedUntil };
+  return null;
 }
 
 function locked(until: Instant, now: Instant): AppError {

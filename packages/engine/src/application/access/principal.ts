@@ -1,6 +1,5 @@
 import type { Role } from '@ballast/contracts';
 import type { Instant } from '../../domain/ids.js';
-import type { Requester } from '../audit-draft.js';
 
 /** Who made a request, once their credential checked out. */
 export interface Principal {
@@ -21,7 +20,3 @@ export interface Principal {
 
 /** The actor of a token in the audit trail; usernames cannot contain a colon, so the two never clash. */
 export const tokenActor = (name: string) => `token:${name}`;
-
-export function requesterFor(principal: Principal): Requester {
-  return { source: 'api/manual', actor: principal.name };
-}

@@ -13,6 +13,11 @@ export const FIRST_ADMIN = 'admin';
 const notFoundUser = (username: string) =>
   new AppError('USER_NOT_FOUND', `user ${username} does not exist`, { username });
 
+const wrongCurrentPassword = () =>
+  new AppError('AUTH_INVALID_CREDENTIALS', 'the current password is wrong', [
+    { field: 'current_password', message: 'is wrong' },
+  ]);
+
 /** Users and their roles; every change is audited, and a change of password or access ends their sessions. */
 export class UserService {
   constructor(
@@ -106,17 +111,19 @@ export class UserService {
   /** A person changing their own password proves they know the current one. */
   async changeOwnPassword(userId: string, current: string, next: string, by: Requester): Promise<void> {
     const user = await this.store.users.get(userId);
-    if (!user || !(await this.hasher.verify(user.passwordHash, current)))
-      throw new AppError('AUTH_INVALID_CREDENTIALS', 'the current password is wrong', [
-        { field: 'current_password', message: 'is wrong' },
-      ]);
+    if (!user || !(await this.hasher.verify(user.passwordHash, current))) throw wrongCurrentPassword();
     const passwordHash = await this.hasher.hash(next);
     const recorded = await this.store.transaction(async (tx) => {
+      // Read again: an admin may have disabled the user, or set a new password, while we hashed.
+      const fresh = await tx.users.get(userId);
+      if (!fresh || fresh.disabled)
+        throw new AppError('AUTH_INVALID', 'the user was disabled meanwhile; nothing was changed');
+      if (fresh.passwordHash !== user.passwordHash) throw wrongCurrentPassword();
       const now = this.clock.now();
-      await tx.users.update({ ...user, passwordHash, updatedAt: now });
-      await tx.sessions.revokeAllOf(user.id, now);
+      await tx.users.update({ ...fresh, passwordHash, updatedAt: now });
+      await tx.sessions.revokeAllOf(fresh.id, now);
       return tx.audit.append([
-        changeEvent(this.ids, this.clock, by, 'PasswordChanged', {}, { username: user.username }),
+        changeEvent(this.ids, this.clock, by, 'PasswordChanged', {}, { username: fresh.username }),
       ]);
     });
     by.onRecorded?.(recorded);

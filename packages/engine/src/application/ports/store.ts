@@ -153,6 +153,8 @@ export interface ApiTokenRepository {
   getByName(name: string): Promise<ApiTokenRecord | null>;
   getByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
   list(): Promise<ApiTokenRecord[]>;
+  /** Records a use: one column of one row, and only while the token is not revoked. */
+  touchLastUsed(id: string, at: Instant): Promise<void>;
 }
 
 export interface SessionRepository {
