@@ -1,6 +1,6 @@
-import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { describeError } from '../lib/api-client';
+import { LoadMore } from './load-more';
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -29,6 +29,16 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="state empty">{children}</div>;
 }
 
+/** What a view needs of a query (plain or infinite) to show it loading, failed, stale or ready. */
+interface ShownQuery<T> {
+  readonly isPending: boolean;
+  readonly isError: boolean;
+  readonly error: unknown;
+  readonly data: T | undefined;
+  readonly dataUpdatedAt: number;
+  readonly refetch: () => unknown;
+}
+
 /**
  * Loading, failed or ready: the one way every query is shown, so no page is ever blank. When a
  * refresh fails after an earlier answer, that answer stays on screen, marked as possibly out of date.
@@ -38,7 +48,7 @@ export function QueryView<T>({
   what,
   children,
 }: {
-  query: UseQueryResult<T>;
+  query: ShownQuery<T>;
   what: string;
   children: (data: T) => ReactNode;
 }) {
@@ -50,6 +60,43 @@ export function QueryView<T>({
       {query.isError && <StaleNotice what={what} error={query.error} at={query.dataUpdatedAt} />}
       {children(query.data)}
     </>
+  );
+}
+
+/** A cursor-paged list as an infinite query holds it: the pages read so far, and whether there are more. */
+interface PagedQuery<T> extends ShownQuery<{ readonly pages: readonly { readonly items: readonly T[] }[] }> {
+  readonly hasNextPage: boolean;
+  readonly isFetchingNextPage: boolean;
+  readonly fetchNextPage: () => unknown;
+}
+
+/**
+ * A paged list shown as `QueryView` shows a query (the last answer stays on screen when a refresh
+ * fails), with the items of every page read so far, then the button for the next page.
+ */
+export function PagedQueryView<T>({
+  query,
+  what,
+  more,
+  children,
+}: {
+  query: PagedQuery<T>;
+  what: string;
+  /** The label of the button that reads the next page. */
+  more: string;
+  children: (items: T[]) => ReactNode;
+}) {
+  // One array per answer, so a child that memoises on it (a chart, grouping) redraws only when it changes.
+  const items = useMemo(() => query.data?.pages.flatMap((page) => page.items), [query.data]);
+  return (
+    <QueryView query={{ ...query, data: items }} what={what}>
+      {(loaded) => (
+        <>
+          {children(loaded)}
+          <LoadMore query={query} label={more} />
+        </>
+      )}
+    </QueryView>
   );
 }
 

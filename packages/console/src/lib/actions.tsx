@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import { ApiError, describeError, type Sent } from './api-client';
-import { EVERYTHING } from './query-keys';
+import { isOneAuditEvent } from './audit-event-query';
+import { EVERYTHING, type RootKey } from './query-keys';
 
 export interface ConfirmRequest {
   readonly title: string;
@@ -113,7 +114,12 @@ export function useEngineAction() {
         notify({ kind: 'failed', title, message: describeError(error), cycleId });
         return null;
       } finally {
-        for (const key of EVERYTHING) void queryClient.invalidateQueries({ queryKey: [key] });
+        // Everything a change may have touched; not the audit events already shown, which never change
+        // (invalidating ignores their infinite staleTime: each would be fetched again).
+        void queryClient.invalidateQueries({
+          predicate: ({ queryKey }) =>
+            EVERYTHING.includes(queryKey[0] as RootKey) && !isOneAuditEvent(queryKey),
+        });
       }
     },
     [confirm, notify, queryClient],

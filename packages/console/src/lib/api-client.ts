@@ -26,6 +26,9 @@ export class ApiError extends Error {
   }
 }
 
+/** A request body as a form gives it: each field as typed, for the engine to judge (a refusal comes back as its field error). */
+export type Loose<T> = { [K in keyof T]?: unknown };
+
 export interface Sent<T> {
   readonly data: T;
   /** The seqs of the audit events the change wrote (empty for reads). */
@@ -138,12 +141,34 @@ export async function getAll<S extends z.ZodType>(
   }
 }
 
-/** A failed change as a form shows it: the fields the engine named, or its message when it named none. */
-export function problemsOf(error: unknown): { fields: Record<string, string>; message: string | null } {
-  if (error === null || error === undefined) return { fields: {}, message: null };
+/** A refusal as a form shows it. */
+export interface FormProblems {
+  /** The engine's message per wire path (`params.trigger.up_pct`, `bars.seed`, `password`). */
+  readonly fields: Readonly<Record<string, string>>;
+  /** What belongs to no field on the form: the engine's message, or the fields the form does not show. */
+  readonly message: string | null;
+}
+
+export const NO_PROBLEMS: FormProblems = { fields: {}, message: null };
+
+/**
+ * A failed change as a form shows it: each error the engine named next to its field, its message
+ * when it named none. Given the fields the form `shows`, those it has no field for go into the
+ * message (`role: would leave no enabled admin`), so no refusal is ever lost.
+ */
+export function problemsOf(error: unknown, shows?: Iterable<string>): FormProblems {
+  if (error === null || error === undefined) return NO_PROBLEMS;
   if (!(error instanceof ApiError)) return { fields: {}, message: describeError(error) };
-  const fields = error.fieldErrors;
-  return { fields, message: Object.keys(fields).length > 0 ? null : error.message };
+  const named = error.fieldErrors;
+  if (Object.keys(named).length === 0) return { fields: {}, message: error.message };
+  const shown = shows === undefined ? null : new Set(shows);
+  const fields: Record<string, string> = {};
+  const others: string[] = [];
+  for (const [path, text] of Object.entries(named)) {
+    if (shown === null || shown.has(path)) fields[path] = text;
+    else others.push(`${path}: ${text}`);
+  }
+  return { fields, message: others.length > 0 ? others.join('; ') : null };
 }
 
 /** What to tell a person about a failure. */

@@ -13,13 +13,6 @@ export function readFilter<K extends string>(
   return out;
 }
 
-export function filterPath(path: string, filter: Record<string, string | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
-}
-
 /** Values from the address bar that the engine would refuse are dropped rather than sent. */
 export const isEventSource = (v: string | undefined): v is EventSource =>
   v !== undefined && (EventSource.options as readonly string[]).includes(v);

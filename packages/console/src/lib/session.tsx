@@ -1,6 +1,7 @@
 import { type Principal, type Role, SessionInfo } from '@ballast/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { z } from 'zod';
 import { ApiError, get, send, setRequestSession } from './api-client';
 
 type SessionState =
@@ -58,7 +59,8 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
   );
   const logOut = useCallback(
     async (why = 'You are logged out.') => {
-      await send(SessionInfo.nullable(), 'DELETE', '/v1/auth/session').catch(() => undefined);
+      // The engine answers 204, which `send` reads as null.
+      await send(z.null(), 'DELETE', '/v1/auth/session').catch(() => undefined);
       signedOut(why);
     },
     [signedOut],

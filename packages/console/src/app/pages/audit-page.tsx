@@ -7,7 +7,8 @@ import { ExportLinks } from '../../features/audit/components/export-links';
 import { VerifyPanel } from '../../features/audit/components/verify-panel';
 import { portfoliosQuery } from '../../features/portfolios/api/portfolios-api';
 import { positionsQuery } from '../../features/positions/api/positions-api';
-import { filterPath, isEventSource, isEventType, readFilter } from '../../lib/query-filter';
+import { withQuery } from '../../lib/api-client';
+import { isEventSource, isEventType, readFilter } from '../../lib/query-filter';
 import { useRouter } from '../../lib/router';
 import { PageTitle } from './page-title';
 
@@ -46,7 +47,7 @@ export function AuditPage() {
       <section className="card">
         <EventFilters
           filter={filter}
-          onChange={(f) => navigate(filterPath('/audit', { ...f }))}
+          onChange={(f) => navigate(withQuery('/audit', { ...f }))}
           portfolios={portfolioChoices}
           positions={positionChoices}
         />

@@ -3,7 +3,8 @@ import { FilterSelect } from '../../components/filter-select';
 import { ORDER_STATUSES, OrderList, TradeList } from '../../features/orders/components/order-lists';
 import { portfoliosQuery } from '../../features/portfolios/api/portfolios-api';
 import { positionsQuery } from '../../features/positions/api/positions-api';
-import { filterPath, isOrderStatus, readFilter } from '../../lib/query-filter';
+import { withQuery } from '../../lib/api-client';
+import { isOrderStatus, readFilter } from '../../lib/query-filter';
 import { Link, useRouter } from '../../lib/router';
 import { PageTitle } from './page-title';
 
@@ -17,7 +18,7 @@ export function OrdersPage() {
   const portfolios = useQuery(portfoliosQuery);
   const positions = useQuery(positionsQuery());
   const set = (patch: Partial<Record<(typeof KEYS)[number], string | undefined>>) =>
-    navigate(filterPath('/orders', { ...raw, ...patch }), { replace: true });
+    navigate(withQuery('/orders', { ...raw, ...patch }), { replace: true });
   const shownPositions = (positions.data ?? []).filter(
     (p) => !raw.portfolio_id || p.portfolio_id === raw.portfolio_id,
   );
@@ -26,14 +27,14 @@ export function OrdersPage() {
       <PageTitle title="Orders & trades" />
       <nav className="tabs" aria-label="Orders or trades">
         <Link
-          to={filterPath('/orders', { ...raw, tab: undefined })}
+          to={withQuery('/orders', { ...raw, tab: undefined })}
           aria-current={tab === 'orders' ? 'page' : undefined}
         >
           Orders
         </Link>
         <Link
           className="tab"
-          to={filterPath('/orders', { ...raw, tab: 'trades', status: undefined })}
+          to={withQuery('/orders', { ...raw, tab: 'trades', status: undefined })}
           aria-current={tab === 'trades' ? 'page' : undefined}
         >
           Trades

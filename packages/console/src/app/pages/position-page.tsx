@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Empty, ErrorState, Loading, QueryView } from '../../components/states';
 import { EventList } from '../../features/audit/components/event-list';
 import { tradesQuery } from '../../features/orders/api/orders-api';
@@ -19,7 +19,6 @@ import { SimulatePositionButton } from '../../features/simulations/components/si
 import { RunNowButton } from '../../features/worker/components/run-now-button';
 import { Link } from '../../lib/router';
 import { IfCan, useCan } from '../../lib/session';
-import { useNow } from '../../lib/use-now';
 import { PageTitle } from './page-title';
 
 const PriceChart = lazy(() =>
@@ -35,7 +34,8 @@ export default function PositionPage({ id }: { id: string }) {
   const portfolio = useQuery({ ...portfolioQuery(portfolioId ?? ''), enabled: portfolioId !== undefined });
   const prices = useQuery(priceHistoryQuery(id));
   const trades = useInfiniteQuery(tradesQuery({ position_id: id }, CHART_TRADES));
-  const now = useNow();
+  // One array per answer, not per render: the chart redraws (and resets its zoom) when its data changes.
+  const fills = useMemo(() => trades.data?.pages.flatMap((page) => page.items) ?? [], [trades.data]);
   const canOperate = useCan('operator');
   return (
     <QueryView query={position} what="the position">
@@ -59,7 +59,7 @@ export default function PositionPage({ id }: { id: string }) {
                   <SimulatePositionButton positionId={p.id} symbol={p.symbol} />
                 </div>
               </IfCan>
-              <PositionState position={p} currency={currency} now={now} />
+              <PositionState position={p} currency={currency} />
             </section>
             <section className="card" aria-labelledby="chart-title">
               <h2 id="chart-title">Price, anchor, triggers and fills</h2>
@@ -78,7 +78,7 @@ export default function PositionPage({ id }: { id: string }) {
                   <PriceChart
                     symbol={p.symbol}
                     points={prices.data.items}
-                    trades={trades.data?.pages.flatMap((page) => page.items) ?? []}
+                    trades={fills}
                     anchor={p.anchor}
                     triggers={p.triggers}
                   />

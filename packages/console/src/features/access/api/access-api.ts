@@ -9,10 +9,8 @@ import {
 } from '@ballast/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { get, send } from '../../../lib/api-client';
+import { get, type Loose, send } from '../../../lib/api-client';
 import { ROOT } from '../../../lib/query-keys';
-
-type Loose<T> = { [K in keyof T]?: unknown };
 
 export const usersQuery = queryOptions({
   queryKey: [ROOT.access, 'users'],

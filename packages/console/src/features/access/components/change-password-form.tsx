@@ -5,6 +5,8 @@ import { useEngineAction } from '../../../lib/actions';
 import { problemsOf } from '../../../lib/api-client';
 import { changeOwnPassword } from '../api/access-api';
 
+const SHOWS = ['current_password', 'new_password'];
+
 /** Your own password; every session of yours ends afterwards, this one included. */
 export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const run = useEngineAction();
@@ -27,7 +29,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
       });
       if (done) onChanged();
     } catch (error) {
-      setProblems(problemsOf(error));
+      setProblems(problemsOf(error, SHOWS));
     }
   };
   return (

@@ -81,6 +81,8 @@ function NewToken({ created, onDone }: { created: CreatedToken; onDone: () => vo
   );
 }
 
+const NEW_TOKEN_SHOWS = ['name', 'role', 'expires_at'];
+
 function CreateTokenForm() {
   const run = useEngineAction();
   const [draft, setDraft] = useState({ name: '', role: 'viewer' as Role, days: '' });
@@ -111,7 +113,7 @@ function CreateTokenForm() {
         setDraft({ name: '', role: 'viewer', days: '' });
       }
     } catch (error) {
-      setProblems(problemsOf(error));
+      setProblems(problemsOf(error, NEW_TOKEN_SHOWS));
     }
   };
   if (created) return <NewToken created={created} onDone={() => setCreated(null)} />;

@@ -6,7 +6,7 @@ import { FormError } from '../../../components/form-error';
 import { QueryView } from '../../../components/states';
 import { Time } from '../../../components/time';
 import { useEngineAction } from '../../../lib/actions';
-import { problemsOf } from '../../../lib/api-client';
+import { type FormProblems, problemsOf } from '../../../lib/api-client';
 import { createUser, updateUser, usersQuery } from '../api/access-api';
 
 export const ROLE_CHOICES: { value: Role; label: string }[] = [
@@ -17,6 +17,10 @@ export const ROLE_CHOICES: { value: Role; label: string }[] = [
 
 export const ROLE_MEANING =
   'viewers read everything; operators also run cycles and change the worker, portfolios and positions; admins also manage users and tokens';
+
+/** The one field a user's row shows; a refusal of a role change or of disabling goes in its message. */
+const ROW_SHOWS = ['password'];
+const NEW_USER_SHOWS = ['username', 'password', 'role'];
 
 function UserRow({ user }: { user: User }) {
   const run = useEngineAction();
@@ -40,7 +44,7 @@ function UserRow({ user }: { user: User }) {
     try {
       if (await change({ password }, 'Set a new password')) setPassword('');
     } catch (error) {
-      setProblems(problemsOf(error));
+      setProblems(problemsOf(error, ROW_SHOWS));
     }
   };
   return (
@@ -114,8 +118,8 @@ function UserRow({ user }: { user: User }) {
   );
 }
 
-const setProblemsFrom = (set: (p: ReturnType<typeof problemsOf>) => void) => (error: unknown) =>
-  set(problemsOf(error));
+const setProblemsFrom = (set: (p: FormProblems) => void) => (error: unknown) =>
+  set(problemsOf(error, ROW_SHOWS));
 
 function CreateUserForm() {
   const run = useEngineAction();
@@ -133,7 +137,7 @@ function CreateUserForm() {
       });
       if (done) setDraft({ username: '', password: '', role: 'viewer' });
     } catch (error) {
-      setProblems(problemsOf(error));
+      setProblems(problemsOf(error, NEW_USER_SHOWS));
     }
   };
   return (

@@ -1,7 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { LoadMore } from '../../../components/load-more';
-import { Empty, ErrorState, Loading } from '../../../components/states';
+import { Empty, PagedQueryView } from '../../../components/states';
 import { formatCount } from '../../../lib/format';
 import { type EventFilter, eventsQuery } from '../api/audit-api';
 import { useLiveEvents } from '../api/use-live-events';
@@ -25,53 +24,55 @@ export function EventList({
   const newest = pages.data ? (pages.data.pages[0]?.items[0]?.seq ?? 0) : null;
   const canStream = !filter.until;
   const live = useLiveEvents(filter, newest, canStream && !paused);
-  const loaded = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
-  const shown = useMemo(
-    () => [...live.events.filter((e) => newest === null || e.seq > newest), ...loaded],
-    [live.events, loaded, newest],
+  // Those pushed live that the pages read do not hold yet (a refetch brings them into the pages).
+  const arrived = useMemo(
+    () => live.events.filter((e) => newest === null || e.seq > newest),
+    [live.events, newest],
   );
   const fresh = useMemo(() => new Set(live.events.map((e) => e.seq)), [live.events]);
 
-  if (pages.isPending) return <Loading what="audit events" />;
-  if (pages.isError)
-    return <ErrorState what="audit events" error={pages.error} retry={() => void pages.refetch()} />;
   return (
     <div className="event-list">
-      <div className="list-head">
-        {canStream ? (
+      <PagedQueryView query={pages} what="audit events" more="Load older events">
+        {(loaded) => (
           <>
-            <span className={paused ? 'muted' : 'live-text'} aria-live="polite">
-              {paused ? 'Live updates paused' : 'Live: new events appear at the top'}
-              {live.events.length > 0 && ` (${formatCount(live.events.length)} new)`}
-            </span>
-            <button
-              type="button"
-              className="button small"
-              onClick={() => setPaused(!paused)}
-              aria-pressed={paused}
-            >
-              {paused ? 'Resume live' : 'Pause live'}
-            </button>
+            <div className="list-head">
+              {canStream ? (
+                <>
+                  <span className={paused ? 'muted' : 'live-text'} aria-live="polite">
+                    {paused ? 'Live updates paused' : 'Live: new events appear at the top'}
+                    {live.events.length > 0 && ` (${formatCount(live.events.length)} new)`}
+                  </span>
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() => setPaused(!paused)}
+                    aria-pressed={paused}
+                  >
+                    {paused ? 'Resume live' : 'Pause live'}
+                  </button>
+                </>
+              ) : (
+                <span className="muted">A closed time range: nothing new can match.</span>
+              )}
+              {live.dropped > 0 && (
+                <span className="muted">
+                  {formatCount(live.dropped)} more arrived than the page keeps;{' '}
+                  <button type="button" className="link-button" onClick={() => void pages.refetch()}>
+                    reload
+                  </button>{' '}
+                  to page through them.
+                </span>
+              )}
+            </div>
+            {arrived.length + loaded.length === 0 ? (
+              <Empty>No events match these filters.</Empty>
+            ) : (
+              <EventsTable events={[...arrived, ...loaded]} fresh={fresh} />
+            )}
           </>
-        ) : (
-          <span className="muted">A closed time range: nothing new can match.</span>
         )}
-        {live.dropped > 0 && (
-          <span className="muted">
-            {formatCount(live.dropped)} more arrived than the page keeps;{' '}
-            <button type="button" className="link-button" onClick={() => void pages.refetch()}>
-              reload
-            </button>{' '}
-            to page through them.
-          </span>
-        )}
-      </div>
-      {shown.length === 0 ? (
-        <Empty>No events match these filters.</Empty>
-      ) : (
-        <EventsTable events={shown} fresh={fresh} />
-      )}
-      <LoadMore query={pages} label="Load older events" />
+      </PagedQueryView>
     </div>
   );
 }

@@ -1,9 +1,8 @@
 import type { AuditEvent, CycleSummary } from '@ballast/contracts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { LoadMore } from '../../../components/load-more';
 import { SourceBadge } from '../../../components/source-badge';
-import { ErrorState, Loading, QueryView } from '../../../components/states';
+import { PagedQueryView, QueryView } from '../../../components/states';
 import { Time } from '../../../components/time';
 import { describeEvent } from '../../../lib/event-text';
 import { formatCount, formatDuration, plural } from '../../../lib/format';
@@ -125,16 +124,45 @@ function CycleFacts({ cycle }: { cycle: CycleSummary }) {
   );
 }
 
+/** The events of a cycle as chains, one per position; with `onlyOrders`, those where an order was proposed. */
+function Chains({ events, onlyOrders }: { events: readonly AuditEvent[]; onlyOrders: boolean }) {
+  const { chains, cycleEvents } = useMemo(() => chainsOf(events), [events]);
+  const shown = onlyOrders
+    ? chains.filter((c) => c.events.some((e) => e.type === 'GuardrailEvaluated'))
+    : chains;
+  return (
+    <>
+      {cycleEvents.length > 0 && (
+        <ul className="cycle-events">
+          {cycleEvents.map((e) => (
+            <li key={e.seq} data-event-type={e.type}>
+              <span className="mono">{e.type}</span> {describeEvent(e)}{' '}
+              <Link to={`/audit/events/${e.seq}`}>#{e.seq}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {shown.length === 0 && (
+        <p className="state empty">
+          {onlyOrders
+            ? 'No position had an order proposed in this cycle.'
+            : 'This cycle evaluated no positions.'}
+        </p>
+      )}
+      <ol className="chains">
+        {shown.map((c) => (
+          <ChainView key={c.positionId} chain={c} />
+        ))}
+      </ol>
+    </>
+  );
+}
+
 /** One cycle: its summary, then each position's chain from price to position update with the reason at each step. */
 export function CycleView({ id, positionId }: { id: string; positionId?: string | undefined }) {
   const summary = useQuery(cycleQuery(id));
   const events = useInfiniteQuery(cycleEventsQuery(id, positionId));
   const [onlyOrders, setOnlyOrders] = useState(false);
-  const all = useMemo(() => events.data?.pages.flatMap((p) => p.items) ?? [], [events.data]);
-  const { chains, cycleEvents } = useMemo(() => chainsOf(all), [all]);
-  const shown = onlyOrders
-    ? chains.filter((c) => c.events.some((e) => e.type === 'GuardrailEvaluated'))
-    : chains;
 
   return (
     <>
@@ -152,33 +180,9 @@ export function CycleView({ id, positionId }: { id: string; positionId?: string 
           </label>
           {positionId && <Link to={`/cycles/${id}`}>Show every position</Link>}
         </div>
-        {events.isPending && <Loading what="the cycle's events" />}
-        {events.isError && (
-          <ErrorState what="the cycle's events" error={events.error} retry={() => void events.refetch()} />
-        )}
-        {cycleEvents.length > 0 && (
-          <ul className="cycle-events">
-            {cycleEvents.map((e) => (
-              <li key={e.seq} data-event-type={e.type}>
-                <span className="mono">{e.type}</span> {describeEvent(e)}{' '}
-                <Link to={`/audit/events/${e.seq}`}>#{e.seq}</Link>
-              </li>
-            ))}
-          </ul>
-        )}
-        {events.isSuccess && shown.length === 0 && (
-          <p className="state empty">
-            {onlyOrders
-              ? 'No position had an order proposed in this cycle.'
-              : 'This cycle evaluated no positions.'}
-          </p>
-        )}
-        <ol className="chains">
-          {shown.map((c) => (
-            <ChainView key={c.positionId} chain={c} />
-          ))}
-        </ol>
-        <LoadMore query={events} label="Load more of this cycle" />
+        <PagedQueryView query={events} what="the cycle's events" more="Load more of this cycle">
+          {(all) => <Chains events={all} onlyOrders={onlyOrders} />}
+        </PagedQueryView>
       </section>
     </>
   );

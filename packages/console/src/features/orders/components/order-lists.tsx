@@ -1,7 +1,6 @@
 import { OrderStatus } from '@ballast/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { LoadMore } from '../../../components/load-more';
-import { ErrorState, Loading } from '../../../components/states';
+import { PagedQueryView } from '../../../components/states';
 import { type OrderFilter, ordersQuery, tradesQuery } from '../api/orders-api';
 import { OrdersTable } from './orders-table';
 import { TradesTable } from './trades-table';
@@ -19,14 +18,10 @@ export function OrderList({
   pageSize?: number;
 }) {
   const query = useInfiniteQuery(ordersQuery(filter, pageSize));
-  if (query.isPending) return <Loading what="orders" />;
-  if (query.isError)
-    return <ErrorState what="orders" error={query.error} retry={() => void query.refetch()} />;
   return (
-    <>
-      <OrdersTable orders={query.data.pages.flatMap((p) => p.items)} showSymbol={showSymbol} />
-      <LoadMore query={query} label="Load older" />
-    </>
+    <PagedQueryView query={query} what="orders" more="Load older">
+      {(orders) => <OrdersTable orders={orders} showSymbol={showSymbol} />}
+    </PagedQueryView>
   );
 }
 
@@ -40,13 +35,9 @@ export function TradeList({
   pageSize?: number;
 }) {
   const query = useInfiniteQuery(tradesQuery(filter, pageSize));
-  if (query.isPending) return <Loading what="trades" />;
-  if (query.isError)
-    return <ErrorState what="trades" error={query.error} retry={() => void query.refetch()} />;
   return (
-    <>
-      <TradesTable trades={query.data.pages.flatMap((p) => p.items)} showSymbol={showSymbol} />
-      <LoadMore query={query} label="Load older" />
-    </>
+    <PagedQueryView query={query} what="trades" more="Load older">
+      {(trades) => <TradesTable trades={trades} showSymbol={showSymbol} />}
+    </PagedQueryView>
   );
 }

@@ -19,6 +19,10 @@ interface Draft {
   auto_trading_enabled: boolean;
 }
 
+/** The fields each form shows (a refusal of any other goes in the message). */
+const NEW_SHOWS = ['name', 'base_currency', 'market_hours'];
+const EDIT_SHOWS = ['name', 'market_hours'];
+
 /** Create a portfolio, or rename it and change its market hours; the engine checks every field. */
 export function PortfolioForm({
   portfolio,
@@ -64,7 +68,7 @@ export function PortfolioForm({
         onSaved?.(saved.data);
       }
     } catch (error) {
-      setProblems(problemsOf(error));
+      setProblems(problemsOf(error, editing ? EDIT_SHOWS : NEW_SHOWS));
     }
   };
 

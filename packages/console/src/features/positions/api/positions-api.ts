@@ -8,7 +8,7 @@ import {
 } from '@ballast/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { get, getAll, send, withQuery } from '../../../lib/api-client';
+import { get, getAll, type Loose, send, withQuery } from '../../../lib/api-client';
 import { ROOT } from '../../../lib/query-keys';
 
 /** The positions of one portfolio (or of all), every page. */
@@ -35,9 +35,6 @@ export function priceHistoryQuery(id: string, limit = 2000) {
       get(PriceHistory, withQuery(`/v1/positions/${encodeURIComponent(id)}/prices`, { limit }), signal),
   });
 }
-
-/** The body as the form gives it: any decimal as typed, checked by the engine. */
-type Loose<T> = { [K in keyof T]?: unknown };
 
 export function createPosition(portfolioId: string, body: Loose<CreatePositionBody>) {
   return send(Position, 'POST', `/v1/portfolios/${encodeURIComponent(portfolioId)}/positions`, body);

@@ -8,6 +8,8 @@ import { createPosition } from '../api/positions-api';
 
 const EMPTY = { symbol: '', shares: '0', cash: '0', anchor: '', auto: true };
 
+const SHOWS = ['symbol', 'shares', 'cash', 'anchor'];
+
 /**
  * A new position: a symbol with its own shares and cash. Default parameters; they are edited on the
  * position's page. Without an anchor the engine takes the current quote.
@@ -47,7 +49,7 @@ export function CreatePositionForm({ portfolioId, currency }: { portfolioId: str
         setDraft(EMPTY);
       }
     } catch (error) {
-      setProblems(problemsOf(error));
+      setProblems(problemsOf(error, SHOWS));
     }
   };
 

@@ -4,7 +4,7 @@ import { Field, SelectField } from '../../../components/field';
 import { FormError } from '../../../components/form-error';
 import { useEngineAction } from '../../../lib/actions';
 import { problemsOf } from '../../../lib/api-client';
-import { STRATEGY_PARAM_FIELDS as NUMERIC } from '../../../lib/strategy-params';
+import { STRATEGY_PARAM_FIELDS as NUMERIC, nestParams } from '../../../lib/strategy-params';
 import { updatePosition } from '../api/positions-api';
 
 type Draft = Record<string, string>;
@@ -22,18 +22,17 @@ function draftOf(params: StrategyParams): Draft {
 
 /** Only what changed, nested as the API takes it; values go as typed so the engine judges them. */
 function patchOf(before: Draft, after: Draft): Record<string, unknown> {
-  const patch: Record<string, Record<string, string> | MarketHours | null> = {};
-  for (const { path } of NUMERIC) {
-    if (after[path] === before[path]) continue;
-    const [group, key] = path.split('.') as [string, string];
-    const values = (patch[group] ?? {}) as Record<string, string>;
-    values[key] = after[path]!.trim();
-    patch[group] = values;
-  }
+  const changed = Object.fromEntries(
+    NUMERIC.filter(({ path }) => after[path] !== before[path]).map(({ path }) => [path, after[path]!.trim()]),
+  );
+  const patch: Record<string, unknown> = nestParams(changed);
   if (after.market_hours !== before.market_hours)
     patch.market_hours = (after.market_hours || null) as MarketHours | null;
   return patch;
 }
+
+/** The fields the form shows, by the engine's wire path (`params.trigger.up_pct`) or the form's own. */
+const SHOWS = [...NUMERIC.map((f) => f.path), 'market_hours'].flatMap((path) => [`params.${path}`, path]);
 
 /** The strategy parameters of one position; the engine's own validation errors appear next to each field. */
 export function ParamsForm({ position, readOnly = false }: { position: Position; readOnly?: boolean }) {
@@ -66,7 +65,7 @@ export function ParamsForm({ position, readOnly = false }: { position: Position;
         onError: 'throw',
       });
     } catch (error) {
-      setProblems(problemsOf(error));
+      setProblems(problemsOf(error, SHOWS));
     }
   };
 

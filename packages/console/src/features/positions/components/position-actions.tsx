@@ -15,6 +15,8 @@ function shownAmount(typed: string, currency: string): string {
   return /^\d+(\.\d+)?$/.test(amount) ? formatMoney(amount, currency) : `“${amount}”`;
 }
 
+const CASH_SHOWS = ['amount', 'note'];
+
 export function CashForm({ position, currency }: { position: Position; currency: string }) {
   const [kind, setKind] = useState<'deposit' | 'withdrawal'>('deposit');
   const [amount, setAmount] = useState('');
@@ -47,7 +49,7 @@ export function CashForm({ position, currency }: { position: Position; currency:
         setNote('');
       }
     } catch (error) {
-      setProblems(problemsOf(error));
+      setProblems(problemsOf(error, CASH_SHOWS));
     }
   };
   return (
@@ -88,6 +90,8 @@ export function CashForm({ position, currency }: { position: Position; currency:
   );
 }
 
+const ANCHOR_SHOWS = ['anchor'];
+
 export function AnchorForm({ position }: { position: Position }) {
   const [value, setValue] = useState('');
   const [problems, setProblems] = useState(problemsOf(null));
@@ -110,7 +114,7 @@ export function AnchorForm({ position }: { position: Position }) {
       });
       if (done) setValue('');
     } catch (error) {
-      setProblems(problemsOf(error));
+      setProblems(problemsOf(error, ANCHOR_SHOWS));
     }
   };
   const submit = (event: FormEvent) => {

@@ -1,18 +1,13 @@
 import type { Position } from '@ballast/contracts';
 import { Time } from '../../../components/time';
 import { formatMoney, formatPct, formatPrice, formatQty, formatSignedMoney } from '../../../lib/format';
+import { useNow } from '../../../lib/use-now';
 import { BandBar } from './band-bar';
 
 /** Where a position stands: holdings, value, allocation against the band, anchor and distance to each trigger. */
-export function PositionState({
-  position: p,
-  currency,
-  now,
-}: {
-  position: Position;
-  currency: string;
-  now: number;
-}) {
+export function PositionState({ position: p, currency }: { position: Position; currency: string }) {
+  // Read here, not by the page: the tick re-renders only these figures, not the chart beside them.
+  const now = useNow();
   const g = p.params.guardrails;
   const t = p.triggers;
   return (

@@ -1,11 +1,11 @@
 import { listOf, Optimization, type OptimizationRequest, OptimizationSummary } from '@ballast/contracts';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { get, send, withQuery } from '../../../lib/api-client';
+import { get, type Loose, send, withQuery } from '../../../lib/api-client';
 import { ROOT } from '../../../lib/query-keys';
 import { pollListWhileActive, pollWhileActive } from './job-status';
 
 /** An optimization request as the form gives it: decimals as typed, grid values as numbers. */
-export type OptimizationBody = { [K in keyof OptimizationRequest]?: unknown };
+export type OptimizationBody = Loose<OptimizationRequest>;
 
 export function optimizationsQuery() {
   return infiniteQueryOptions({
@@ -36,5 +36,5 @@ export function startOptimization(body: OptimizationBody) {
 }
 
 export function cancelOptimization(id: string) {
-  return send(OptimizationSummary.nullable(), 'POST', `/v1/optimizations/${encodeURIComponent(id)}/cancel`);
+  return send(OptimizationSummary, 'POST', `/v1/optimizations/${encodeURIComponent(id)}/cancel`);
 }

@@ -6,13 +6,12 @@ import {
   SimulationSummary,
 } from '@ballast/contracts';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
-import { get, send, withQuery } from '../../../lib/api-client';
+import { get, type Loose, send, withQuery } from '../../../lib/api-client';
 import { ROOT } from '../../../lib/query-keys';
 import { pollListWhileActive, pollWhileActive } from './job-status';
 
 /** A simulation request as the form gives it: decimals as typed, checked by the engine. */
-export type SimulationBody = { [K in keyof SimulationRequest]?: unknown };
+export type SimulationBody = Loose<SimulationRequest>;
 
 export function simulationsQuery() {
   return infiniteQueryOptions({
@@ -34,14 +33,10 @@ export function simulationQuery(id: string) {
   });
 }
 
-/** The samples, as `{ items }` (a page) or a plain list: either is accepted. */
-const Samples = z
-  .union([z.array(SampleBars), z.object({ items: z.array(SampleBars) })])
-  .transform((answer) => (Array.isArray(answer) ? answer : answer.items));
-
+/** The samples the engine ships: one page, all of them. */
 export const samplesQuery = queryOptions({
   queryKey: [ROOT.simulations, 'samples'],
-  queryFn: ({ signal }) => get(Samples, '/v1/simulations/samples', signal),
+  queryFn: async ({ signal }) => (await get(listOf(SampleBars), '/v1/simulations/samples', signal)).items,
   staleTime: Number.POSITIVE_INFINITY,
 });
 
@@ -49,7 +44,7 @@ export function startSimulation(body: SimulationBody) {
   return send(SimulationSummary, 'POST', '/v1/simulations', body);
 }
 
-/** The engine may answer a cancel with the job or with nothing; either is fine. */
+/** The engine answers a cancel with the job as it now stands. */
 export function cancelSimulation(id: string) {
-  return send(SimulationSummary.nullable(), 'POST', `/v1/simulations/${encodeURIComponent(id)}/cancel`);
+  return send(SimulationSummary, 'POST', `/v1/simulations/${encodeURIComponent(id)}/cancel`);
 }

@@ -1,10 +1,10 @@
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { FormError } from '../../../components/form-error';
 import { useEngineAction } from '../../../lib/actions';
+import { type FormProblems, NO_PROBLEMS, problemsOf } from '../../../lib/api-client';
 import { formatCount } from '../../../lib/format';
 import { useRouter } from '../../../lib/router';
 import { startOptimization } from '../api/optimizations-api';
-import { type FormProblems, formProblemsOf, NO_PROBLEMS } from './form-problems';
 import { GRID_PATHS, GridFields } from './grid-fields';
 import {
   checkGrid,
@@ -65,7 +65,7 @@ export function OptimizationForm() {
       });
       if (done) navigate(`/optimizations/${encodeURIComponent(done.data.id)}`);
     } catch (error) {
-      setProblems(formProblemsOf(error, (path) => SHOWN.has(path)));
+      setProblems(problemsOf(error, SHOWN));
     }
   };
 

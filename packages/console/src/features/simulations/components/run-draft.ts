@@ -113,8 +113,3 @@ export function runRequestOf(draft: RunDraft): Record<string, unknown> {
   if (draft.marketHours) body.market_hours = draft.marketHours;
   return body;
 }
-
-/** The form field a path the engine named belongs to (`params.trigger.up_pct` → `trigger.up_pct`). */
-export function fieldOfPath(path: string): string {
-  return path.replace(/^params\./, '');
-}

@@ -100,16 +100,11 @@ describe('starting a simulation', () => {
     expect(window.location.pathname).toBe('/simulations');
   });
 
-  it.each([
-    [
-      'a page',
-      {
-        items: [makeSample(), makeSample({ name: 'SMI', description: 'SMI daily closes' })],
-        next_cursor: null,
-      },
-    ],
-    ['a plain list', [makeSample(), makeSample({ name: 'SMI', description: 'SMI daily closes' })]],
-  ])('offers the samples (answered as %s) and sends the one picked', async (_shape, samples) => {
+  it('offers the samples (one page, as the engine sends them) and sends the one picked', async () => {
+    const samples = {
+      items: [makeSample(), makeSample({ name: 'SMI', description: 'SMI daily closes' })],
+      next_cursor: null,
+    };
     const engine = fakeEngine({
       'GET /v1/simulations/samples': { body: samples },
       'POST /v1/simulations': started,
@@ -122,6 +117,15 @@ describe('starting a simulation', () => {
     await run(user);
     await screen.findByText(/Started the simulation/);
     expect(engine.changes()[0]!.body).toMatchObject({ bars: { kind: 'sample', name: 'SMI' } });
+  });
+
+  it('says so when the samples come in another shape than the engine’s contract (a drifted console)', async () => {
+    fakeEngine({ 'GET /v1/simulations/samples': { body: [makeSample()] } });
+    const user = userEvent.setup();
+    renderInConsole(<SimulationForm />);
+    await user.click(screen.getByLabelText('A sample of real closes'));
+    expect(await screen.findByText(/does not match this console's version/)).toBeTruthy();
+    expect(screen.queryByLabelText('Sample')).toBeNull();
   });
 
   it('reads a CSV file in the browser and sends its text', async () => {

@@ -1,9 +1,9 @@
 import { type FormEvent, useCallback, useState } from 'react';
 import { FormError } from '../../../components/form-error';
 import { useEngineAction } from '../../../lib/actions';
+import { type FormProblems, NO_PROBLEMS, problemsOf } from '../../../lib/api-client';
 import { useRouter } from '../../../lib/router';
 import { startSimulation } from '../api/simulations-api';
-import { type FormProblems, formProblemsOf, NO_PROBLEMS } from './form-problems';
 import { NEW_RUN, type RunDraft, runRequestOf } from './run-draft';
 import { RUN_PATHS, RunInputs } from './run-inputs';
 import { describeBars } from './run-summary';
@@ -36,7 +36,7 @@ export function SimulationForm() {
       });
       if (done) navigate(`/simulations/${encodeURIComponent(done.data.id)}`);
     } catch (error) {
-      setProblems(formProblemsOf(error, (path) => SHOWN.has(path)));
+      setProblems(problemsOf(error, SHOWN));
     }
   };
 

@@ -1,6 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { LoadMore } from '../../../components/load-more';
-import { Empty, ErrorState, Loading } from '../../../components/states';
+import { Empty, PagedQueryView } from '../../../components/states';
 import { useCan } from '../../../lib/session';
 import { useNow } from '../../../lib/use-now';
 import { simulationsQuery } from '../api/simulations-api';
@@ -11,20 +10,17 @@ export function SimulationList() {
   const query = useInfiniteQuery(simulationsQuery());
   const canRun = useCan('operator');
   const now = useNow(5_000);
-  if (query.isPending) return <Loading what="simulations" />;
-  if (query.isError)
-    return <ErrorState what="simulations" error={query.error} retry={() => void query.refetch()} />;
-  const items = query.data.pages.flatMap((p) => p.items);
-  if (items.length === 0)
-    return (
-      <Empty>
-        No simulations yet{canRun ? ' — start one with the form above.' : '. An operator can start one.'}
-      </Empty>
-    );
   return (
-    <>
-      <SimulationsTable simulations={items} now={now} />
-      <LoadMore query={query} label="Load older simulations" />
-    </>
+    <PagedQueryView query={query} what="simulations" more="Load older simulations">
+      {(items) =>
+        items.length === 0 ? (
+          <Empty>
+            No simulations yet{canRun ? ' — start one with the form above.' : '. An operator can start one.'}
+          </Empty>
+        ) : (
+          <SimulationsTable simulations={items} now={now} />
+        )
+      }
+    </PagedQueryView>
   );
 }

@@ -1,6 +1,6 @@
 import { RunCycleResult, type WorkerSettingsBody, WorkerStatus } from '@ballast/contracts';
 import { queryOptions } from '@tanstack/react-query';
-import { get, send, withQuery } from '../../../lib/api-client';
+import { get, type Loose, send, withQuery } from '../../../lib/api-client';
 import { ROOT } from '../../../lib/query-keys';
 
 /** Polled: the heartbeat moves every few seconds even when nothing trades. */
@@ -11,7 +11,7 @@ export const workerStatusQuery = queryOptions({
 });
 
 /** The body as the form gives it: a value the engine refuses comes back as its field error. */
-export function updateWorker(body: { [K in keyof WorkerSettingsBody]?: unknown }) {
+export function updateWorker(body: Loose<WorkerSettingsBody>) {
   return send(WorkerStatus, 'PUT', '/v1/trading/worker', body);
 }
 

@@ -29,8 +29,8 @@ export function IntervalEditor({ current }: { current: number }) {
         onError: 'throw',
       });
     } catch (e) {
-      const { fields, message } = problemsOf(e);
-      setError(fields.interval_seconds ?? message ?? undefined);
+      const { fields, message } = problemsOf(e, ['interval_seconds']);
+      setError([fields.interval_seconds, message].filter(Boolean).join(' ') || undefined);
     }
   };
 
