@@ -17,6 +17,7 @@ const { KyselyPaperOrderBook } = await load('adapters/db/kysely-paper-order-book
 const { NodeTimers } = await load('adapters/timers/node-timers.js');
 const { clientOrderIdFor } = await load('adapters/broker/client-order-id.js');
 const { LiveTradingOrchestrator } = await load('application/trading/live-trading-orchestrator.js');
+const { slotOf } = await load('application/trading/trading-worker.js');
 
 const statements = countStatements();
 const clock = new TestClock(workerData.now);
@@ -92,7 +93,7 @@ parentPort.on('message', async (message) => {
   transactions.take();
   statements.take();
   const started = performance.now();
-  const result = await orchestrator.runScheduledCycle(Math.floor(message.at / 60_000), {
+  const result = await orchestrator.runScheduledCycle(slotOf(message.at, 60_000), {
     source: 'worker',
     actor: 'bench',
   });

@@ -6,6 +6,7 @@ const dist = new URL('../packages/engine/dist/', import.meta.url);
 const load = (path) => import(new URL(path, dist).href);
 const { openSqliteStore } = await load('adapters/db/sqlite/sqlite-store.js');
 const { TestClock } = await load('adapters/clock/test-clock.js');
+const { slotOf } = await load('application/trading/trading-worker.js');
 const { UuidV7Generator } = await load('adapters/ids/uuid-v7-generator.js');
 const { SimulatedMarketData } = await load('adapters/market-data/simulated-market-data.js');
 const { PaperBroker } = await load('adapters/broker/paper-broker.js');
@@ -37,7 +38,7 @@ let busyMs = 0;
 parentPort.postMessage({ kind: 'ready' });
 while (!stopping) {
   const started = performance.now();
-  await orchestrator.runCycle({ source: 'worker', actor: 'bench' });
+  await orchestrator.runScheduledCycle(slotOf(clock.now(), 60_000), { source: 'worker', actor: 'bench' });
   busyMs += performance.now() - started;
   cycles += 1;
   clock.advance(60_000);
